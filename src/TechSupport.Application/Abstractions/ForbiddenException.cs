@@ -1,0 +1,3 @@
+namespace TechSupport.Application.Abstractions;
+
+public sealed class ForbiddenException(string message) : Exception(message);

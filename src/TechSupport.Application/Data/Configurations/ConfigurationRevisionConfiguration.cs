@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TechSupport.Domain;
+
+namespace TechSupport.Application.Data.Configurations;
+
+public sealed class ConfigurationRevisionConfiguration : IEntityTypeConfiguration<ConfigurationRevision>
+{
+    public void Configure(EntityTypeBuilder<ConfigurationRevision> builder)
+    {
+        builder.HasKey(r => r.Id);
+        builder.HasIndex(r => new { r.SuiteId, r.Number }).IsUnique();
+        builder.Property(r => r.Reason).HasMaxLength(1_000);
+        builder.HasOne<Suite>().WithMany().HasForeignKey(r => r.SuiteId).OnDelete(DeleteBehavior.Restrict);
+        builder.OwnsMany(r => r.Components, c =>
+        {
+            c.ToTable("ConfigurationComponents");
+            c.WithOwner().HasForeignKey("RevisionId");
+            c.Property<int>("Id");
+            c.HasKey("RevisionId", "Id");
+            c.Property(x => x.Product).HasMaxLength(200);
+            c.Property(x => x.Vendor).HasMaxLength(200);
+            c.Property(x => x.Version).HasMaxLength(100);
+            c.Property(x => x.Settings).HasMaxLength(1_000);
+        });
+        builder.Navigation(r => r.Components).HasField("_components").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

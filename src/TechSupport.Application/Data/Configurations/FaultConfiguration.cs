@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using TechSupport.Domain;
+
+namespace TechSupport.Application.Data.Configurations;
+
+public sealed class FaultConfiguration : IEntityTypeConfiguration<Fault>
+{
+    public const int TitleLength = 200;
+    public const int SymptomsLength = 4_000;
+
+    public void Configure(EntityTypeBuilder<Fault> builder)
+    {
+        builder.HasKey(f => f.Id);
+        builder.HasIndex(f => f.Number).IsUnique();
+        builder.Ignore(f => f.Reference);
+        builder.Ignore(f => f.IsOpen);
+        builder.Property(f => f.Title).HasMaxLength(TitleLength);
+        builder.Property(f => f.Symptoms).HasMaxLength(SymptomsLength);
+        builder.Property(f => f.Version).IsConcurrencyToken();
+        builder.HasIndex(f => new { f.Status, f.CreatedAt });
+        builder.HasIndex(f => f.SuiteId);
+        builder.HasIndex(f => f.ProductionId);
+
+        builder.HasOne(f => f.Suite).WithMany().HasForeignKey(f => f.SuiteId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(f => f.Equipment).WithMany().HasForeignKey(f => f.EquipmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(f => f.Production).WithMany().HasForeignKey(f => f.ProductionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<ConfigurationRevision>().WithMany().HasForeignKey(f => f.ConfigurationRevisionId)
+            .OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Identity.AppUser>().WithMany().HasForeignKey(f => f.ReportedById).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Identity.AppUser>().WithMany().HasForeignKey(f => f.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+
+        builder.OwnsOne(f => f.Targets, t =>
+        {
+            t.Property(x => x.AcknowledgeBy).HasColumnName("AcknowledgeBy");
+            t.Property(x => x.RestoreBy).HasColumnName("RestoreBy");
+            t.Property(x => x.ResolveBy).HasColumnName("ResolveBy");
+        });
+        builder.Navigation(f => f.Targets).IsRequired();
+        builder.OwnsOne(f => f.Impact, i =>
+        {
+            i.Property(x => x.SessionHoursLost).HasColumnName("SessionHoursLost");
+            i.Property(x => x.EstimatedCost).HasColumnName("EstimatedCost");
+            i.Property(x => x.DeadlineAtRisk).HasColumnName("DeadlineAtRisk");
+        });
+        builder.Navigation(f => f.Impact).IsRequired();
+
+        builder.HasMany(f => f.Timeline).WithOne().HasForeignKey(e => e.FaultId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(f => f.Timeline).HasField("_timeline").UsePropertyAccessMode(PropertyAccessMode.Field);
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace TechSupport.Application.Data;
+
+public static class DataServiceCollectionExtensions
+{
+    public const string SqliteMigrations = "TechSupport.Migrations.Sqlite";
+    public const string SqlServerMigrations = "TechSupport.Migrations.SqlServer";
+
+    public static IServiceCollection AddTechSupportData(this IServiceCollection services, DatabaseProvider provider,
+        string connectionString)
+    {
+        services.AddDbContext<TechSupportDbContext>(options => Configure(options, provider, connectionString));
+        return services;
+    }
+
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseProvider provider,
+        string connectionString) => provider switch
+    {
+        DatabaseProvider.Sqlite => options
+            .UseSqlite(connectionString, b => b.MigrationsAssembly(SqliteMigrations))
+            .AddInterceptors(new SqlitePragmas()),
+        DatabaseProvider.SqlServer => options
+            .UseSqlServer(connectionString, b => b.MigrationsAssembly(SqlServerMigrations)),
+        _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
+    };
+}

@@ -1,0 +1,7 @@
+namespace TechSupport.Application.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer
+}

@@ -1,0 +1,68 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using TechSupport.Application.Abstractions;
+using TechSupport.Application.Identity;
+using TechSupport.Domain;
+
+namespace TechSupport.Application.Data;
+
+public sealed class TechSupportDbContext(
+    DbContextOptions<TechSupportDbContext> options,
+    ICurrentUser? currentUser = null,
+    TimeProvider? clock = null)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Suite> Suites => Set<Suite>();
+    public DbSet<Equipment> Equipment => Set<Equipment>();
+    public DbSet<Production> Productions => Set<Production>();
+    public DbSet<ConfigurationRevision> ConfigurationRevisions => Set<ConfigurationRevision>();
+    public DbSet<Fault> Faults => Set<Fault>();
+    public DbSet<FaultEvent> FaultEvents => Set<FaultEvent>();
+    public DbSet<ProductionClearance> Clearances => Set<ProductionClearance>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<Counter> Counters => Set<Counter>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(TechSupportDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enumerations are stored as their names: readable in the database and stable when members are added.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+        if (Database.IsSqlite())
+        {
+            // SQLite has no date type: binary-encoded DateTimeOffset keeps ordering and comparison in SQL.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var changes = AuditTrail.Collect(ChangeTracker);
+        if (changes.Count > 0)
+        {
+            var previous = await AuditEvents.AsNoTracking().OrderByDescending(e => e.Id).Select(e => e.Hash)
+                .FirstOrDefaultAsync(cancellationToken) ?? "";
+            var actor = currentUser?.Actor ?? Actor.System;
+            var now = (clock ?? TimeProvider.System).GetUtcNow();
+            foreach (var change in changes)
+            {
+                var audit = AuditEvent.Create(now, actor, change.Action, change.EntityType, change.EntityId,
+                    change.Before, change.After, previous);
+                AuditEvents.Add(audit);
+                previous = audit.Hash;
+            }
+        }
+
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Save asynchronously so the audit trail is written in the same transaction.");
+}

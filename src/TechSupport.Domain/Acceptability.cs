@@ -1,0 +1,8 @@
+namespace TechSupport.Domain;
+
+public enum Acceptability
+{
+    Acceptable,
+    AcceptableWithConditions,
+    Unacceptable
+}

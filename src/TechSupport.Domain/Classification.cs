@@ -1,0 +1,8 @@
+namespace TechSupport.Domain;
+
+public enum Classification
+{
+    Standard,
+    Confidential,
+    Restricted
+}

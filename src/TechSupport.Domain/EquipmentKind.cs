@@ -1,0 +1,17 @@
+namespace TechSupport.Domain;
+
+public enum EquipmentKind
+{
+    Workstation,
+    IoCard,
+    ReferenceMonitor,
+    SharedStorage,
+    NetworkSwitch,
+    SyncGenerator,
+    Deck,
+    LtoDrive,
+    AudioInterface,
+    ControlSurface,
+    Software,
+    Other
+}

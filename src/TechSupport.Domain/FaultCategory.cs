@@ -1,0 +1,16 @@
+namespace TechSupport.Domain;
+
+public enum FaultCategory
+{
+    Storage,
+    Network,
+    Software,
+    Hardware,
+    Signal,
+    Format,
+    Licensing,
+    Audio,
+    Colour,
+    Archive,
+    Os
+}

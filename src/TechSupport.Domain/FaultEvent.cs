@@ -1,0 +1,26 @@
+namespace TechSupport.Domain;
+
+// One line of a fault's timeline: who did what, when. Never changed once written.
+public sealed class FaultEvent
+{
+    private FaultEvent() => (ActorName, Text) = ("", "");
+
+    internal FaultEvent(Guid faultId, DateTimeOffset at, Guid? actorId, string actorName, FaultEventKind kind, string text)
+    {
+        Id = Ids.New(at);
+        FaultId = faultId;
+        At = at;
+        ActorId = actorId;
+        ActorName = actorName;
+        Kind = kind;
+        Text = text;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid FaultId { get; private set; }
+    public DateTimeOffset At { get; private set; }
+    public Guid? ActorId { get; private set; }
+    public string ActorName { get; private set; }
+    public FaultEventKind Kind { get; private set; }
+    public string Text { get; private set; }
+}

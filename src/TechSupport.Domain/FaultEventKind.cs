@@ -1,0 +1,12 @@
+namespace TechSupport.Domain;
+
+public enum FaultEventKind
+{
+    Logged,
+    Acknowledged,
+    Assigned,
+    Comment,
+    StatusChanged,
+    Escalated,
+    ClassificationChanged
+}

@@ -1,0 +1,12 @@
+namespace TechSupport.Domain;
+
+public enum FaultStatus
+{
+    New,
+    Acknowledged,
+    InProgress,
+    WorkaroundApplied,
+    Resolved,
+    Closed,
+    Reopened
+}

@@ -1,0 +1,9 @@
+namespace TechSupport.Domain;
+
+public enum Role
+{
+    Operator,
+    Engineer,
+    Manager,
+    Admin
+}

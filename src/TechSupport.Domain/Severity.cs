@@ -1,0 +1,9 @@
+namespace TechSupport.Domain;
+
+public enum Severity
+{
+    P1,
+    P2,
+    P3,
+    P4
+}

@@ -1,0 +1,14 @@
+namespace TechSupport.Domain;
+
+public enum SuiteType
+{
+    OfflineEdit,
+    OnlineEdit,
+    Grade,
+    AudioMix,
+    Vfx,
+    MachineRoom,
+    QcBay,
+    Ingest,
+    DitCart
+}

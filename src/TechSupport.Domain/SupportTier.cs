@@ -1,0 +1,9 @@
+namespace TechSupport.Domain;
+
+public enum SupportTier
+{
+    FirstLine,
+    SecondLine,
+    Specialist,
+    Manager
+}

@@ -1,0 +1,14 @@
+namespace TechSupport.Domain;
+
+public enum WorkflowStage
+{
+    Ingest,
+    Offline,
+    Online,
+    Grade,
+    Audio,
+    Vfx,
+    Qc,
+    Delivery,
+    Archive
+}

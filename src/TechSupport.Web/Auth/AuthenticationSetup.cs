@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Identity;
+using TechSupport.Application.Data;
+using TechSupport.Application.Identity;
+
+namespace TechSupport.Web.Auth;
+
+public static class AuthenticationSetup
+{
+    public const string Smart = "TechSupport";
+
+    public static IServiceCollection AddTechSupportIdentity(this IServiceCollection services, IConfiguration config)
+    {
+        services.Configure<PasswordHasherOptions>(o =>
+        {
+            // PBKDF2 with HMAC-SHA512 (format V3); OWASP asks for at least 210,000 iterations.
+            o.CompatibilityMode = PasswordHasherCompatibilityMode.IdentityV3;
+            o.IterationCount = config.GetValue("Identity:PasswordHashIterations", 210_000);
+        });
+
+        services.AddIdentityCore<AppUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = 12;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<TechSupportDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        services.AddAuthentication(o =>
+            {
+                o.DefaultScheme = Smart;
+                o.DefaultChallengeScheme = Smart;
+            })
+            .AddPolicyScheme(Smart, "Cookie for pages, bearer token for the API", o =>
+                o.ForwardDefaultSelector = context =>
+                    context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                    || context.Request.Path.StartsWithSegments("/api")
+                        ? IdentityConstants.BearerScheme
+                        : IdentityConstants.ApplicationScheme)
+            .AddCookie(IdentityConstants.ApplicationScheme, o =>
+            {
+                o.LoginPath = "/account/login";
+                o.LogoutPath = "/account/logout";
+                o.AccessDeniedPath = "/account/denied";
+                o.Cookie.Name = "techsupport";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.SlidingExpiration = true;
+                o.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
+            })
+            .AddBearerToken(IdentityConstants.BearerScheme, o =>
+            {
+                o.BearerTokenExpiration = TimeSpan.FromMinutes(config.GetValue("Identity:AccessTokenMinutes", 15));
+                o.RefreshTokenExpiration = TimeSpan.FromHours(config.GetValue("Identity:RefreshTokenHours", 12));
+            });
+
+        services.AddAuthorization();
+        services.AddScoped<HttpCurrentUser>();
+        services.AddScoped<Application.Abstractions.ICurrentUser>(sp => sp.GetRequiredService<HttpCurrentUser>());
+        services.AddScoped<UserAccounts>();
+        return services;
+    }
+
+    public static BearerTokenOptions BearerOptions(this IServiceProvider services) =>
+        services.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<BearerTokenOptions>>()
+            .Get(IdentityConstants.BearerScheme);
+
+}

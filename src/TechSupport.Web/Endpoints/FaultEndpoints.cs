@@ -1,0 +1,72 @@
+using Mediator;
+using Microsoft.AspNetCore.Mvc;
+using TechSupport.Application.Abstractions;
+using TechSupport.Application.Features.Faults;
+using TechSupport.Domain;
+
+namespace TechSupport.Web.Endpoints;
+
+public sealed record AssignBody(Guid? AssigneeId);
+
+public sealed record CommentBody(string? Text);
+
+public static class FaultEndpoints
+{
+    public static void MapFaultEndpoints(this RouteGroupBuilder api)
+    {
+        var faults = api.MapGroup("/faults").WithTags("Faults");
+
+        faults.MapPost("/", async (LogFault command, ISender sender, HttpContext http, CancellationToken ct) =>
+        {
+            var fault = await sender.Send(command, ct);
+            http.Response.Headers.ETag = Http.ETag(fault.Version);
+            return TypedResults.Created($"/api/v1/faults/{fault.Id}", fault);
+        }).WithSummary("Log a fault from a suite.");
+
+        faults.MapGet("/", async (ISender sender, CancellationToken ct,
+            [FromQuery] string[]? status, [FromQuery] string? suiteId, [FromQuery] string[]? severity,
+            [FromQuery] string[]? category, [FromQuery] string? open, [FromQuery] string? sort,
+            [FromQuery] string? page, [FromQuery] string? pageSize) =>
+        {
+            var order = sort?.Trim().ToLowerInvariant() switch
+            {
+                null or "" or "newest" => FaultOrder.Newest,
+                "severity" => FaultOrder.Severity,
+                _ => throw Invalid.Field("sort", "Sort by newest or severity."),
+            };
+            var query = new FaultList(
+                Http.Enums<FaultStatus>(status, "status"),
+                Http.Id(suiteId, "suiteId"),
+                Http.Enums<Severity>(severity, "severity"),
+                Http.Enums<FaultCategory>(category, "category"),
+                open is not null && (bool.TryParse(open, out var o) ? o : throw Invalid.Field("open", "Give true or false.")),
+                order,
+                Http.Int(page, "page"),
+                Http.Int(pageSize, "pageSize"));
+            return TypedResults.Ok(await sender.Send(query, ct));
+        }).WithSummary("Faults the caller may see, newest or most severe first, paged.");
+
+        faults.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpContext http, CancellationToken ct) =>
+            Versioned(http, await sender.Send(new FaultDetails(id), ct)));
+
+        faults.MapPost("/{id:guid}/acknowledge", async (Guid id, ISender sender, HttpContext http, CancellationToken ct) =>
+            Versioned(http, await sender.Send(new AcknowledgeFault(id, Http.IfMatch(http.Request)), ct)));
+
+        faults.MapPost("/{id:guid}/assign", async (Guid id, AssignBody body, ISender sender, HttpContext http,
+            CancellationToken ct) =>
+            Versioned(http, await sender.Send(new AssignFault(id, body.AssigneeId, Http.IfMatch(http.Request)), ct)));
+
+        faults.MapPost("/{id:guid}/comments", async (Guid id, CommentBody body, ISender sender, HttpContext http,
+            CancellationToken ct) =>
+            Versioned(http, await sender.Send(new CommentOnFault(id, body.Text, Http.IfMatch(http.Request)), ct)));
+
+        faults.MapGet("/{id:guid}/timeline", async (Guid id, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new FaultTimeline(id), ct)));
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.Ok<FaultView> Versioned(HttpContext http, FaultView fault)
+    {
+        http.Response.Headers.ETag = Http.ETag(fault.Version);
+        return TypedResults.Ok(fault);
+    }
+}

@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Identity;
+using Scalar.AspNetCore;
+using TechSupport.Web.Auth;
+using TechSupport.Web.Endpoints;
+
+namespace TechSupport.Web.Infrastructure;
+
+public static class PipelineSetup
+{
+    public static void UseTechSupport(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // TLS ends at a reverse proxy in production; redirect and HSTS only when asked for.
+        if (app.Configuration.GetValue("TechSupport:HttpsRedirection", false))
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
+
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "same-origin";
+            headers.XFrameOptions = "DENY";
+            await next(context);
+        });
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseAuthorization();
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync })
+            .AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync })
+            .AllowAnonymous();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/reference", o => o.WithTitle("TechSupport API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .AllowAnonymous();
+
+        app.MapAuthEndpoints();
+        var api = app.MapGroup("/api/v1")
+            .RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
+        api.MapUserEndpoints();
+        api.MapFacilityEndpoints();
+        api.MapFaultEndpoints();
+        app.MapRazorPages();
+    }
+}

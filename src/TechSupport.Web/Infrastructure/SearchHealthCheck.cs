@@ -1,0 +1,41 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace TechSupport.Web.Infrastructure;
+
+// Readiness of the search engine: the Lucene index folder must be writable, or Elasticsearch must
+// answer its cluster health. Search being down degrades the app; it does not stop fault logging.
+public sealed class SearchHealthCheck(TechSupportSettings settings, IConfiguration config, IHttpClientFactory http)
+    : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            if (settings.SearchEngine == "Elasticsearch")
+            {
+                var url = config["Search:Elasticsearch:Url"];
+                if (string.IsNullOrWhiteSpace(url))
+                {
+                    return HealthCheckResult.Degraded("Search:Elasticsearch:Url is not set.");
+                }
+
+                using var client = http.CreateClient("search-health");
+                using var response = await client.GetAsync(new Uri(new Uri(url), "_cluster/health"), cancellationToken);
+                return response.IsSuccessStatusCode
+                    ? HealthCheckResult.Healthy("Elasticsearch answers.")
+                    : HealthCheckResult.Degraded($"Elasticsearch answered {(int)response.StatusCode}.");
+            }
+
+            var folder = Path.Combine(settings.DataPath, "index");
+            Directory.CreateDirectory(folder);
+            var probe = Path.Combine(folder, ".ready");
+            await File.WriteAllTextAsync(probe, "ok", cancellationToken);
+            return HealthCheckResult.Healthy("The Lucene index folder is writable.");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or HttpRequestException
+            or TaskCanceledException)
+        {
+            return HealthCheckResult.Degraded("The search engine cannot be reached.");
+        }
+    }
+}

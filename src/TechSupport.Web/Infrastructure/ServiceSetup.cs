@@ -1,0 +1,69 @@
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TechSupport.Application.Behaviours;
+using TechSupport.Application.Data;
+using TechSupport.Application.Seeding;
+using TechSupport.Domain;
+using TechSupport.Web.Auth;
+using TechSupport.Web.Pages.Shared;
+
+namespace TechSupport.Web.Infrastructure;
+
+public static class ServiceSetup
+{
+    public static TechSupportSettings AddTechSupport(this WebApplicationBuilder builder)
+    {
+        var settings = TechSupportSettings.Resolve(builder.Configuration, builder.Environment);
+        Directory.CreateDirectory(settings.DataPath);
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(BusinessCalendar.Default);
+
+        services.AddTechSupportData(settings.Provider, settings.ConnectionString);
+        services.AddTechSupportIdentity(builder.Configuration);
+        services.AddDataProtection()
+            .SetApplicationName("TechSupport")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataPath, "keys")));
+
+        services.AddMediator((Mediator.MediatorOptions o) =>
+        {
+            o.ServiceLifetime = ServiceLifetime.Scoped;
+            o.PipelineBehaviors =
+            [
+                typeof(LoggingBehaviour<,>),
+                typeof(AuthorisationBehaviour<,>),
+                typeof(ValidationBehaviour<,>),
+                typeof(UnitOfWorkBehaviour<,>),
+            ];
+        });
+        services.AddValidatorsFromAssemblyContaining<TechSupport.Application.Features.Faults.LogFaultValidator>(includeInternalTypes: true);
+        services.AddValidatorsFromAssemblyContaining<Program>(includeInternalTypes: true);
+        services.AddScoped<DemoSeeder>();
+
+        services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddOpenApi();
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/");
+            o.Conventions.AllowAnonymousToPage("/Account/Login");
+            o.Conventions.AllowAnonymousToPage("/Error");
+        }).AddMvcOptions(o => o.Filters.Add<PageErrorFilter>());
+
+        services.AddHttpClient("search-health", c => c.Timeout = TimeSpan.FromSeconds(3));
+        services.AddHealthChecks()
+            .AddDbContextCheck<TechSupportDbContext>("database", HealthStatus.Unhealthy)
+            .AddCheck<SearchHealthCheck>("search", HealthStatus.Degraded);
+        return settings;
+    }
+}

@@ -1,0 +1,19 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace TechSupport.Web.Pages;
+
+public sealed class ErrorModel : PageModel
+{
+    public string Heading { get; private set; } = "Something went wrong";
+    public string Text { get; private set; } = "The error was logged. Try again, or tell the support desk.";
+
+    public void OnGet(int? code)
+    {
+        (Heading, Text) = code switch
+        {
+            404 => ("Not found", "There is nothing here, or it is not yours to see."),
+            403 => ("Not allowed", "Your role may not do this."),
+            _ => (Heading, Text),
+        };
+    }
+}
