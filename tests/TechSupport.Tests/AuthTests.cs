@@ -153,21 +153,14 @@ public sealed class PasswordHashingTests
     {
         await using var app = new TechSupportApp().With("Identity:PasswordHashIterations", null);
         await ((IAsyncLifetime)app).InitializeAsync();
-        try
-        {
-            await using var scope = app.Services.CreateAsyncScope();
-            var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<AppUser>>();
+        await using var scope = app.Services.CreateAsyncScope();
+        var hasher = scope.ServiceProvider.GetRequiredService<IPasswordHasher<AppUser>>();
 
-            var hash = Convert.FromBase64String(hasher.HashPassword(new AppUser(), "Grade-Suite-Password-1"));
+        var hash = Convert.FromBase64String(hasher.HashPassword(new AppUser(), "Grade-Suite-Password-1"));
 
-            // Identity V3 format: marker 0x01, PRF (2 = HMAC-SHA512), iteration count, big-endian.
-            Assert.Equal(0x01, hash[0]);
-            Assert.Equal(2u, BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(1, 4)));
-            Assert.True(BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(5, 4)) >= 210_000);
-        }
-        finally
-        {
-            await ((IAsyncLifetime)app).DisposeAsync();
-        }
+        // Identity V3 format: marker 0x01, PRF (2 = HMAC-SHA512), iteration count, big-endian.
+        Assert.Equal(0x01, hash[0]);
+        Assert.Equal(2u, BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(1, 4)));
+        Assert.True(BinaryPrimitives.ReadUInt32BigEndian(hash.AsSpan(5, 4)) >= 210_000);
     }
 }
