@@ -89,9 +89,24 @@ public static class BenchmarkProgram
 
             if (http.Completed == 0)
             {
-                throw new InvalidOperationException("no fault was logged.");
+                throw new InvalidOperationException("no fault was logged, so there is nothing to compare.");
             }
 
+            var table = app is not null
+                ? await FaultsTable.ReadAsync(app.DatabaseFile, ct)
+                : await FaultsTable.FromMigrationsAsync(Path.Combine(scratch, "schema.db"), ct);
+            var raw = await new RawSqliteBaseline(table).RunAsync(Path.Combine(scratch, "raw.db"), http.Completed,
+                options.Warmup, options.Limit, ct);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"scenario: raw SQLite baseline, the Faults table's {table.Columns.Count} columns and " +
+                $"{table.IndexSql.Count} indexes, WAL + synchronous=FULL, one transaction per row, one writer"));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {raw.Completed:N0} rows in {raw.Elapsed.TotalSeconds:0.00} s: {raw.PerSecond:0.0} rows/s; " +
+                $"latency p50 {raw.Percentile(50):0.00} ms, p95 {raw.Percentile(95):0.00} ms, p99 {raw.Percentile(99):0.00} ms"));
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"ratio: app {http.PerSecond:0.0} faults/s vs raw SQLite {raw.PerSecond:0.0} rows/s = " +
+                $"{http.PerSecond / raw.PerSecond:0.000}"));
         }
         finally
         {
