@@ -136,5 +136,5 @@ public sealed class Fault
     }
 
     private void Record(DateTimeOffset now, Actor actor, FaultEventKind kind, string text) =>
-        _timeline.Add(new FaultEvent(Id, now, actor.Id, actor.Name, kind, text));
+        _timeline.Add(new FaultEvent(Id, Version, now, actor.Id, actor.Name, kind, text));
 }

@@ -5,10 +5,11 @@ public sealed class FaultEvent
 {
     private FaultEvent() => (ActorName, Text) = ("", "");
 
-    internal FaultEvent(Guid faultId, DateTimeOffset at, Guid? actorId, string actorName, FaultEventKind kind, string text)
+    internal FaultEvent(Guid faultId, int sequence, DateTimeOffset at, Guid? actorId, string actorName, FaultEventKind kind, string text)
     {
         Id = Ids.New(at);
         FaultId = faultId;
+        Sequence = sequence;
         At = at;
         ActorId = actorId;
         ActorName = actorName;
@@ -18,6 +19,8 @@ public sealed class FaultEvent
 
     public Guid Id { get; private set; }
     public Guid FaultId { get; private set; }
+    // The fault's version when this happened: orders events that share a timestamp.
+    public int Sequence { get; private set; }
     public DateTimeOffset At { get; private set; }
     public Guid? ActorId { get; private set; }
     public string ActorName { get; private set; }

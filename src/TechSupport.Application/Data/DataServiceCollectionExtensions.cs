@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace TechSupport.Application.Data;
@@ -16,7 +17,7 @@ public static class DataServiceCollectionExtensions
     }
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, DatabaseProvider provider,
-        string connectionString) => provider switch
+        string connectionString) => (provider switch
     {
         DatabaseProvider.Sqlite => options
             .UseSqlite(connectionString, b => b.MigrationsAssembly(SqliteMigrations))
@@ -24,5 +25,7 @@ public static class DataServiceCollectionExtensions
         DatabaseProvider.SqlServer => options
             .UseSqlServer(connectionString, b => b.MigrationsAssembly(SqlServerMigrations)),
         _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),
-    };
+    })
+        // A deliverable spec with every part empty reads back as no spec, which is what it means.
+        .ConfigureWarnings(w => w.Ignore(RelationalEventId.OptionalDependentWithoutIdentifyingPropertyWarning));
 }

@@ -329,7 +329,6 @@ namespace TechSupport.Migrations.SqlServer.Migrations
             modelBuilder.Entity("TechSupport.Domain.ConfigurationRevision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid?>("AuthorId")
@@ -363,7 +362,6 @@ namespace TechSupport.Migrations.SqlServer.Migrations
             modelBuilder.Entity("TechSupport.Domain.Equipment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("CreatedAt")
@@ -405,7 +403,6 @@ namespace TechSupport.Migrations.SqlServer.Migrations
             modelBuilder.Entity("TechSupport.Domain.Fault", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("AcknowledgedAt")
@@ -515,7 +512,6 @@ namespace TechSupport.Migrations.SqlServer.Migrations
             modelBuilder.Entity("TechSupport.Domain.FaultEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid?>("ActorId")
@@ -537,6 +533,9 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("int");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -544,7 +543,7 @@ namespace TechSupport.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FaultId", "At");
+                    b.HasIndex("FaultId", "Sequence");
 
                     b.ToTable("FaultEvents");
                 });
@@ -552,7 +551,6 @@ namespace TechSupport.Migrations.SqlServer.Migrations
             modelBuilder.Entity("TechSupport.Domain.Production", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Classification")
@@ -582,7 +580,6 @@ namespace TechSupport.Migrations.SqlServer.Migrations
             modelBuilder.Entity("TechSupport.Domain.Suite", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset>("CreatedAt")

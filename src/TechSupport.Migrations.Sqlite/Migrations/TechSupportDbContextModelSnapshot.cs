@@ -316,7 +316,6 @@ namespace TechSupport.Migrations.Sqlite.Migrations
             modelBuilder.Entity("TechSupport.Domain.ConfigurationRevision", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AuthorId")
@@ -350,7 +349,6 @@ namespace TechSupport.Migrations.Sqlite.Migrations
             modelBuilder.Entity("TechSupport.Domain.Equipment", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
@@ -392,7 +390,6 @@ namespace TechSupport.Migrations.Sqlite.Migrations
             modelBuilder.Entity("TechSupport.Domain.Fault", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("AcknowledgedAt")
@@ -502,7 +499,6 @@ namespace TechSupport.Migrations.Sqlite.Migrations
             modelBuilder.Entity("TechSupport.Domain.FaultEvent", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ActorId")
@@ -524,6 +520,9 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Text")
                         .IsRequired()
                         .HasMaxLength(4000)
@@ -531,7 +530,7 @@ namespace TechSupport.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("FaultId", "At");
+                    b.HasIndex("FaultId", "Sequence");
 
                     b.ToTable("FaultEvents");
                 });
@@ -539,7 +538,6 @@ namespace TechSupport.Migrations.Sqlite.Migrations
             modelBuilder.Entity("TechSupport.Domain.Production", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Classification")
@@ -569,7 +567,6 @@ namespace TechSupport.Migrations.Sqlite.Migrations
             modelBuilder.Entity("TechSupport.Domain.Suite", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")

@@ -11,7 +11,9 @@ public static class PipelineSetup
     public static void UseTechSupport(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePagesWithReExecute("/error/{0}");
+        // The API answers problem details; pages answer a friendly page.
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(ApiStatusCodes.WriteAsync));
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         // TLS ends at a reverse proxy in production; redirect and HSTS only when asked for.
         if (app.Configuration.GetValue("TechSupport:HttpsRedirection", false))
         {

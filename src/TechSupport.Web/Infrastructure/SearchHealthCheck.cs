@@ -1,3 +1,5 @@
+using System.Net.Http.Headers;
+using System.Text;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace TechSupport.Web.Infrastructure;
@@ -20,7 +22,9 @@ public sealed class SearchHealthCheck(TechSupportSettings settings, IConfigurati
                 }
 
                 using var client = http.CreateClient("search-health");
-                using var response = await client.GetAsync(new Uri(new Uri(url), "_cluster/health"), cancellationToken);
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(url), "_cluster/health"));
+                request.Headers.Authorization = Credentials();
+                using var response = await client.SendAsync(request, cancellationToken);
                 return response.IsSuccessStatusCode
                     ? HealthCheckResult.Healthy("Elasticsearch answers.")
                     : HealthCheckResult.Degraded($"Elasticsearch answered {(int)response.StatusCode}.");
@@ -37,5 +41,18 @@ public sealed class SearchHealthCheck(TechSupportSettings settings, IConfigurati
         {
             return HealthCheckResult.Degraded("The search engine cannot be reached.");
         }
+    }
+
+    private AuthenticationHeaderValue? Credentials()
+    {
+        if (config["Search:Elasticsearch:ApiKey"] is { Length: > 0 } apiKey)
+        {
+            return new AuthenticationHeaderValue("ApiKey", apiKey);
+        }
+
+        return config["Search:Elasticsearch:Username"] is { Length: > 0 } user
+            ? new AuthenticationHeaderValue("Basic",
+                Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{config["Search:Elasticsearch:Password"]}")))
+            : null;
     }
 }

@@ -1,11 +1,16 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace TechSupport.Web.Pages;
 
+// Re-executed for any method (a POST to a missing page lands here too), so no antiforgery check.
+[IgnoreAntiforgeryToken]
 public sealed class ErrorModel : PageModel
 {
     public string Heading { get; private set; } = "Something went wrong";
     public string Text { get; private set; } = "The error was logged. Try again, or tell the support desk.";
+
+    public void OnPost(int? code) => OnGet(code);
 
     public void OnGet(int? code)
     {

@@ -9,6 +9,8 @@ public sealed class ConfigurationRevisionConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<ConfigurationRevision> builder)
     {
         builder.HasKey(r => r.Id);
+        // Ids are made in Domain (version 7), so a new child found through a navigation is an insert.
+        builder.Property(r => r.Id).ValueGeneratedNever();
         builder.HasIndex(r => new { r.SuiteId, r.Number }).IsUnique();
         builder.Property(r => r.Reason).HasMaxLength(1_000);
         builder.HasOne<Suite>().WithMany().HasForeignKey(r => r.SuiteId).OnDelete(DeleteBehavior.Restrict);

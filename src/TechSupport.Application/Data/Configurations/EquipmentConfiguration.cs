@@ -11,6 +11,8 @@ public sealed class EquipmentConfiguration : IEntityTypeConfiguration<Equipment>
     public void Configure(EntityTypeBuilder<Equipment> builder)
     {
         builder.HasKey(e => e.Id);
+        // Ids are made in Domain (version 7), so a new child found through a navigation is an insert.
+        builder.Property(e => e.Id).ValueGeneratedNever();
         builder.Ignore(e => e.Name);
         builder.Property(e => e.Make).HasMaxLength(TextLength);
         builder.Property(e => e.Model).HasMaxLength(TextLength);

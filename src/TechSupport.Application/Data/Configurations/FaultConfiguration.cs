@@ -12,6 +12,8 @@ public sealed class FaultConfiguration : IEntityTypeConfiguration<Fault>
     public void Configure(EntityTypeBuilder<Fault> builder)
     {
         builder.HasKey(f => f.Id);
+        // Ids are made in Domain (version 7), so a new child found through a navigation is an insert.
+        builder.Property(f => f.Id).ValueGeneratedNever();
         builder.HasIndex(f => f.Number).IsUnique();
         builder.Ignore(f => f.Reference);
         builder.Ignore(f => f.IsOpen);

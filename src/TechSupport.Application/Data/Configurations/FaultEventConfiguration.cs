@@ -11,7 +11,9 @@ public sealed class FaultEventConfiguration : IEntityTypeConfiguration<FaultEven
     public void Configure(EntityTypeBuilder<FaultEvent> builder)
     {
         builder.HasKey(e => e.Id);
-        builder.HasIndex(e => new { e.FaultId, e.At });
+        // Ids are made in Domain (version 7), so a new child found through a navigation is an insert.
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.HasIndex(e => new { e.FaultId, e.Sequence });
         builder.Property(e => e.ActorName).HasMaxLength(200);
         builder.Property(e => e.Text).HasMaxLength(TextLength);
     }

@@ -12,6 +12,8 @@ public sealed class ProductionConfiguration : IEntityTypeConfiguration<Productio
     public void Configure(EntityTypeBuilder<Production> builder)
     {
         builder.HasKey(p => p.Id);
+        // Ids are made in Domain (version 7), so a new child found through a navigation is an insert.
+        builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Name).HasMaxLength(NameLength);
         builder.HasIndex(p => p.Name).IsUnique();
         builder.OwnsOne(p => p.DeliverableSpec, s =>

@@ -11,6 +11,8 @@ public sealed class SuiteConfiguration : IEntityTypeConfiguration<Suite>
     public void Configure(EntityTypeBuilder<Suite> builder)
     {
         builder.HasKey(s => s.Id);
+        // Ids are made in Domain (version 7), so a new child found through a navigation is an insert.
+        builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Name).HasMaxLength(NameLength);
         builder.HasIndex(s => s.Name).IsUnique();
         builder.HasMany(s => s.Equipment).WithOne().HasForeignKey(e => e.SuiteId).OnDelete(DeleteBehavior.Restrict);

@@ -22,7 +22,7 @@ public sealed class FaultTimelineHandler(TechSupportDbContext db, ICurrentUser u
         }
 
         var items = await db.FaultEvents.AsNoTracking().Where(e => e.FaultId == query.Id)
-            .OrderBy(e => e.At).ThenBy(e => e.Id)
+            .OrderBy(e => e.Sequence).ThenBy(e => e.At)
             .Select(e => new TimelineItem(e.At, e.ActorName, e.Kind, e.Text))
             .ToListAsync(cancellationToken);
         return new Page<TimelineItem>(items.Count, items);

@@ -1,0 +1,113 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Bogus;
+using TechSupport.Domain;
+
+namespace TechSupport.Tests.Support;
+
+public sealed class SuiteBuilder
+{
+    private static readonly Faker Faker = new() { Random = new Randomizer(7) };
+    private string _name = $"{Faker.PickRandom("Grade", "Edit", "Online", "Dub")} {Guid.NewGuid().ToString("N")[..6]}";
+    private SuiteType _type = SuiteType.Grade;
+
+    public SuiteBuilder Named(string name)
+    {
+        _name = name;
+        return this;
+    }
+
+    public SuiteBuilder OfType(SuiteType type)
+    {
+        _type = type;
+        return this;
+    }
+
+    public async Task<Guid> SendAsync(HttpClient manager)
+    {
+        var response = await manager.PostAsJsonAsync("/api/v1/suites", new { name = _name, suiteType = _type.ToString() });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+}
+
+public sealed class ProductionBuilder
+{
+    private Classification _classification = Classification.Standard;
+    private readonly string _name = $"Production {Guid.NewGuid().ToString("N")[..8]}";
+
+    public ProductionBuilder Classified(Classification classification)
+    {
+        _classification = classification;
+        return this;
+    }
+
+    public async Task<Guid> SendAsync(HttpClient manager)
+    {
+        var response = await manager.PostAsJsonAsync("/api/v1/productions", new
+        {
+            name = _name,
+            classification = _classification.ToString(),
+            deliverableSpec = new { resolution = "3840x2160", frameRate = "23.976", codec = "ProRes 4444 XQ", loudnessTarget = "-23 LUFS" },
+            deliveryDeadline = "2026-12-18T17:00:00Z",
+        });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+}
+
+public sealed class FaultBuilder(Guid suiteId)
+{
+    private static readonly Faker Faker = new() { Random = new Randomizer(42) };
+    private Guid? _productionId;
+    private string _title = Faker.PickRandom(
+        "Resolve stutters on playback from the SAN", "SDI output drops to black", "Pro Tools AAE -9173 on session open",
+        "LTO-9 medium error during archive write");
+    private string _symptoms = "Dropped frames after the 19.1 update; client in the room.";
+    private Severity _severity = Severity.P2;
+    private bool _securityIncident;
+
+    public FaultBuilder For(Guid productionId)
+    {
+        _productionId = productionId;
+        return this;
+    }
+
+    public FaultBuilder Titled(string title, string? symptoms = null)
+    {
+        _title = title;
+        _symptoms = symptoms ?? _symptoms;
+        return this;
+    }
+
+    public FaultBuilder WithSeverity(Severity severity)
+    {
+        _severity = severity;
+        return this;
+    }
+
+    public FaultBuilder AsSecurityIncident()
+    {
+        _securityIncident = true;
+        return this;
+    }
+
+    public object Body => new
+    {
+        suiteId,
+        productionId = _productionId,
+        title = _title,
+        symptoms = _symptoms,
+        workflowStage = "Grade",
+        category = "Storage",
+        severity = _severity.ToString(),
+        securityIncident = _securityIncident,
+    };
+
+    public async Task<JsonElement> SendAsync(HttpClient client)
+    {
+        var response = await client.PostAsJsonAsync("/api/v1/faults", Body);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}

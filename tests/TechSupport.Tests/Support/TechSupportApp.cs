@@ -1,0 +1,119 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using TechSupport.Application.Identity;
+using TechSupport.Domain;
+
+namespace TechSupport.Tests.Support;
+
+// One app per test class: a fresh SQLite file and data folder in a temp directory, deleted after.
+public class TechSupportApp : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string Password = "Test-Password-123";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    private readonly Dictionary<string, string?> _settings = new()
+    {
+        ["TechSupport:Demo"] = "false",
+        ["Identity:PasswordHashIterations"] = "1000",
+    };
+
+    public TechSupportApp() =>
+        DataPath = Path.Combine(Path.GetTempPath(), "techsupport-tests", Guid.NewGuid().ToString("N"));
+
+    public string DataPath { get; }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+
+    public TechSupportApp With(string key, string? value)
+    {
+        _settings[key] = value;
+        return this;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("TechSupport:DataPath", DataPath);
+        foreach (var (key, value) in _settings.Where(s => s.Value is not null))
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    public Task InitializeAsync()
+    {
+        _ = Server; // starts the host: migrations run now, not in the first test's timing
+        return Task.CompletedTask;
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+        SqliteConnection.ClearAllPools();
+        if (Directory.Exists(DataPath))
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+    }
+
+    // The first administrator is made as the create-admin command makes one; everyone else through the API.
+    public async Task<HttpClient> AdminAsync()
+    {
+        const string email = "first-admin@test.local";
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Application.Data.TechSupportDbContext>();
+            if (!db.Users.Any(u => u.Email == email))
+            {
+                await scope.ServiceProvider.GetRequiredService<UserAccounts>().CreateAsync(email, Password, "First Admin", Role.Admin);
+            }
+        }
+
+        return await SignInAsync(email);
+    }
+
+    public async Task<HttpClient> SignInAsync(string email, string password = Password)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password });
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<JsonElement>();
+        client.DefaultRequestHeaders.Authorization =
+            new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        return client;
+    }
+
+    // A user of the given role, created by an administrator, cleared for the given productions.
+    public async Task<(HttpClient Client, Guid Id)> UserAsync(Role role, params Guid[] clearances)
+    {
+        var admin = await AdminAsync();
+        var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@test.local";
+        var created = await admin.PostAsJsonAsync("/api/v1/admin/users",
+            new { email, password = Password, displayName = $"{role} {email[..12]}", role = role.ToString() }, Json);
+        created.EnsureSuccessStatusCode();
+        var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        if (clearances.Length > 0)
+        {
+            (await admin.PutAsJsonAsync($"/api/v1/admin/users/{id}/clearances", new { productionIds = clearances }))
+                .EnsureSuccessStatusCode();
+        }
+
+        return (await SignInAsync(email), id);
+    }
+}
