@@ -1,0 +1,126 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc.Rendering;
+using TechSupport.Domain;
+
+namespace TechSupport.Web.Pages.Shared;
+
+// The words people read for the domain's enums, and how times, ages and money are shown.
+public static class Labels
+{
+    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
+
+    public static string Of(Severity value) => value switch
+    {
+        Severity.P1 => "P1 – session stopped",
+        Severity.P2 => "P2 – degraded, work slowed",
+        Severity.P3 => "P3 – minor, work goes on",
+        Severity.P4 => "P4 – request",
+        _ => value.ToString(),
+    };
+
+    public static string Short(Severity value) => value switch
+    {
+        Severity.P1 => "P1 stopped",
+        Severity.P2 => "P2 degraded",
+        Severity.P3 => "P3 minor",
+        Severity.P4 => "P4 request",
+        _ => value.ToString(),
+    };
+
+    public static string Of(WorkflowStage value) => value switch
+    {
+        WorkflowStage.Ingest => "Ingest",
+        WorkflowStage.Offline => "Offline edit",
+        WorkflowStage.Online => "Online / conform",
+        WorkflowStage.Grade => "Grade",
+        WorkflowStage.Audio => "Audio",
+        WorkflowStage.Vfx => "VFX",
+        WorkflowStage.Qc => "QC",
+        WorkflowStage.Delivery => "Delivery / export",
+        WorkflowStage.Archive => "Backup / archive",
+        _ => value.ToString(),
+    };
+
+    public static string Of(FaultCategory value) => value switch
+    {
+        FaultCategory.Signal => "Signal / video I/O",
+        FaultCategory.Format => "Format / codec",
+        FaultCategory.Archive => "Archive / backup",
+        FaultCategory.Os => "Operating system",
+        _ => value.ToString(),
+    };
+
+    public static string Of(FaultStatus value) => value switch
+    {
+        FaultStatus.InProgress => "In progress",
+        FaultStatus.WorkaroundApplied => "Workaround applied",
+        _ => value.ToString(),
+    };
+
+    public static string Of(SuiteType value) => value switch
+    {
+        SuiteType.OfflineEdit => "Offline edit",
+        SuiteType.OnlineEdit => "Online edit",
+        SuiteType.AudioMix => "Audio dubbing / mix",
+        SuiteType.Vfx => "VFX",
+        SuiteType.MachineRoom => "MCR / machine room",
+        SuiteType.QcBay => "QC bay",
+        SuiteType.Ingest => "Ingest / I-O",
+        SuiteType.DitCart => "DIT cart",
+        _ => value.ToString(),
+    };
+
+    public static string Of(EquipmentKind value) => value switch
+    {
+        EquipmentKind.IoCard => "I/O card",
+        EquipmentKind.ReferenceMonitor => "Reference monitor",
+        EquipmentKind.SharedStorage => "Shared storage",
+        EquipmentKind.NetworkSwitch => "Network switch",
+        EquipmentKind.SyncGenerator => "Sync generator",
+        EquipmentKind.LtoDrive => "LTO drive",
+        EquipmentKind.AudioInterface => "Audio interface",
+        EquipmentKind.ControlSurface => "Control surface",
+        _ => value.ToString(),
+    };
+
+    public static string Of(SupportTier value) => value switch
+    {
+        SupportTier.FirstLine => "First line",
+        SupportTier.SecondLine => "Second line",
+        SupportTier.Specialist => "Specialist / vendor",
+        _ => value.ToString(),
+    };
+
+    public static string Of(FaultEventKind value) => value switch
+    {
+        FaultEventKind.StatusChanged => "Status changed",
+        FaultEventKind.ClassificationChanged => "Classification changed",
+        _ => value.ToString(),
+    };
+
+    public static IEnumerable<SelectListItem> Options<T>(Func<T, string> label) where T : struct, Enum =>
+        Enum.GetValues<T>().Select(v => new SelectListItem(label(v), v.ToString()));
+
+    public static IEnumerable<SelectListItem> Options<T>() where T : struct, Enum => Options<T>(v => v.ToString());
+
+    // One clock for the whole facility until it has a time-zone setting: UTC, and said so.
+    public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("ddd d MMM yyyy, HH:mm 'UTC'", British);
+
+    // For tables and the timeline, where the column says UTC: the year only when it is not this one.
+    public static string Brief(DateTimeOffset at, DateTimeOffset now) =>
+        at.UtcDateTime.ToString(at.Year == now.Year ? "ddd d MMM, HH:mm" : "d MMM yyyy, HH:mm", British);
+
+    public static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    public static string Age(TimeSpan age) => age switch
+    {
+        { TotalMinutes: < 1 } => "just now",
+        { TotalHours: < 1 } => $"{(int)age.TotalMinutes} min",
+        { TotalDays: < 1 } => $"{(int)age.TotalHours} h {age.Minutes} min",
+        _ => $"{(int)age.TotalDays} d {age.Hours} h",
+    };
+
+    public static string Money(decimal amount) => amount.ToString("C0", British);
+
+    public static string Hours(decimal hours) => hours.ToString("0.##", British) + (hours == 1 ? " hour" : " hours");
+}
