@@ -193,4 +193,26 @@ public sealed class UserAdministrationTests(TechSupportApp app) : IClassFixture<
         Assert.Equal(HttpStatusCode.NotFound, (await admin.PutAsJsonAsync($"/api/v1/admin/users/{Guid.NewGuid()}/clearances",
             new { productionIds = Array.Empty<Guid>() })).StatusCode);
     }
+
+    [Fact]
+    public async Task Granting_a_restricted_clearance_never_shows_the_admin_a_production_they_may_not_see()
+    {
+        var admin = await app.AdminAsync();
+        var manager = (await app.UserAsync(Role.Manager)).Client;
+        var productionId = await new ProductionBuilder().Classified(Classification.Restricted).SendAsync(manager);
+        var (_, engineerId) = await app.UserAsync(Role.Engineer);
+
+        var granted = await admin.PutAsJsonAsync($"/api/v1/admin/users/{engineerId}/clearances",
+            new { productionIds = new[] { productionId } });
+        var users = await admin.GetFromJsonAsync<JsonElement>("/api/v1/admin/users");
+
+        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+        var clearance = (await granted.JsonAsync()).GetProperty("clearances")[0];
+        Assert.Equal(productionId, clearance.GetProperty("id").GetGuid());
+        Assert.DoesNotContain("Production ", clearance.GetProperty("name").GetString());
+        var listed = users.GetProperty("items").EnumerateArray().Single(u => u.GetProperty("id").GetGuid() == engineerId)
+            .GetProperty("clearances")[0];
+        Assert.Equal(productionId, listed.GetProperty("id").GetGuid());
+        Assert.DoesNotContain("Production ", listed.GetProperty("name").GetString());
+    }
 }

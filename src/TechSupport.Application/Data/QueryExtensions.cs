@@ -26,6 +26,17 @@ public static class QueryExtensions
             .ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
     }
 
+    // Names of productions as the caller may read them: one they may not see is named only by
+    // its classification, so granting a clearance never reveals what the production is (S3).
+    public static async Task<Dictionary<Guid, string>> ProductionNamesAsync(this TechSupportDbContext db, ICurrentUser user,
+        IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var wanted = ids.Distinct().ToArray();
+        var visible = await db.Productions.AsNoTracking().VisibleTo(user).Where(p => wanted.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        return wanted.ToDictionary(id => id, id => visible.GetValueOrDefault(id, "(a production you are not cleared for)"));
+    }
+
     public static async Task<int> NextFaultNumberAsync(this TechSupportDbContext db, CancellationToken ct)
     {
         // The update takes the write lock first, so two writers never read the same value.

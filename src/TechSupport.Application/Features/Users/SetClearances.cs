@@ -29,21 +29,22 @@ public sealed class SetClearancesHandler(TechSupportDbContext db, ICurrentUser u
         var target = await db.AccessAsync(command.UserId, ct) ?? throw new NotFoundException("user");
         var wanted = command.ProductionIds!.Distinct().ToArray();
         // An administrator grants clearances without holding them, so existence is checked without S2 here.
-        var productions = await db.Productions.AsNoTracking().Where(p => wanted.Contains(p.Id))
-            .OrderBy(p => p.Name).Select(p => new NamedRef(p.Id, p.Name)).ToListAsync(ct);
-        if (productions.Count != wanted.Length)
+        var existing = await db.Productions.AsNoTracking().CountAsync(p => wanted.Contains(p.Id), ct);
+        if (existing != wanted.Length)
         {
             throw Invalid.Field("productionIds", "No such production.");
         }
 
-        var existing = await db.Clearances.Where(c => c.UserId == command.UserId).ToListAsync(ct);
-        db.Clearances.RemoveRange(existing.Where(c => !wanted.Contains(c.ProductionId)));
+        var current = await db.Clearances.Where(c => c.UserId == command.UserId).ToListAsync(ct);
+        db.Clearances.RemoveRange(current.Where(c => !wanted.Contains(c.ProductionId)));
         var now = clock.GetUtcNow();
-        foreach (var id in wanted.Where(id => existing.All(c => c.ProductionId != id)))
+        foreach (var id in wanted.Where(id => current.All(c => c.ProductionId != id)))
         {
             db.Clearances.Add(new ProductionClearance { UserId = command.UserId, ProductionId = id, GrantedAt = now, GrantedById = user.Id });
         }
 
+        var names = await db.ProductionNamesAsync(user, wanted, ct);
+        var productions = wanted.Select(id => new NamedRef(id, names[id])).OrderBy(p => p.Name).ToList();
         return new UserView(target.Id, target.Email, target.DisplayName, target.Role, productions);
     }
 }

@@ -10,7 +10,7 @@ namespace TechSupport.Application.Features.Users;
 [RequiresRole(Role.Admin)]
 public sealed record UserList : IQuery<Page<UserView>>;
 
-public sealed class UserListHandler(TechSupportDbContext db) : IQueryHandler<UserList, Page<UserView>>
+public sealed class UserListHandler(TechSupportDbContext db, ICurrentUser user) : IQueryHandler<UserList, Page<UserView>>
 {
     public async ValueTask<Page<UserView>> Handle(UserList query, CancellationToken cancellationToken)
     {
@@ -19,13 +19,13 @@ public sealed class UserListHandler(TechSupportDbContext db) : IQueryHandler<Use
             .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(ct);
         var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToListAsync(ct);
-        var clearances = await db.Clearances.Join(db.Productions, c => c.ProductionId, p => p.Id,
-                (c, p) => new { c.UserId, p.Id, p.Name })
-            .ToListAsync(ct);
+        var clearances = await db.Clearances.Select(c => new { c.UserId, Id = c.ProductionId }).ToListAsync(ct);
+        var names = await db.ProductionNamesAsync(user, clearances.Select(c => c.Id), ct);
         var items = users.Select(u => new UserView(u.Id, u.Email ?? "", u.DisplayName,
                 roles.Where(r => r.UserId == u.Id).Select(r => Enum.TryParse<Role>(r.Name, out var x) ? x : Role.Operator)
                     .DefaultIfEmpty(Role.Operator).Max(),
-                clearances.Where(c => c.UserId == u.Id).OrderBy(c => c.Name).Select(c => new NamedRef(c.Id, c.Name)).ToList()))
+                clearances.Where(c => c.UserId == u.Id).Select(c => new NamedRef(c.Id, names[c.Id])).OrderBy(c => c.Name)
+                    .ToList()))
             .ToList();
         return new Page<UserView>(items.Count, items);
     }
