@@ -148,7 +148,6 @@ public sealed class DemoSeeder(
             var revision = ConfigurationRevision.First(
                 suite.Id, catalogue.BaselineFor(seed.SuiteType).Baseline, null, StandardBuild, commissioned);
             db.ConfigurationRevisions.Add(revision);
-            ComponentKeys.Number(db, revision);
         }
     }
 

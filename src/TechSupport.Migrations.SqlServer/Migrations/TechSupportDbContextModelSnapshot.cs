@@ -679,45 +679,36 @@ namespace TechSupport.Migrations.SqlServer.Migrations
 
                     b.OwnsMany("TechSupport.Domain.ConfigurationComponent", "Components", b1 =>
                         {
-                            b1.Property<Guid>("RevisionId")
-                                .HasColumnType("uniqueidentifier");
+                            b1.Property<Guid>("ConfigurationRevisionId");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("int");
-
-                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
 
                             b1.Property<string>("Kind")
                                 .IsRequired()
-                                .HasMaxLength(32)
-                                .HasColumnType("nvarchar(32)");
+                                .HasMaxLength(32);
 
                             b1.Property<string>("Product")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("nvarchar(200)");
+                                .IsRequired();
 
-                            b1.Property<string>("Settings")
-                                .HasMaxLength(1000)
-                                .HasColumnType("nvarchar(1000)");
+                            b1.Property<string>("Settings");
 
                             b1.Property<string>("Vendor")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("nvarchar(200)");
+                                .IsRequired();
 
                             b1.Property<string>("Version")
-                                .IsRequired()
-                                .HasMaxLength(100)
-                                .HasColumnType("nvarchar(100)");
+                                .IsRequired();
 
-                            b1.HasKey("RevisionId", "Id");
+                            b1.HasKey("ConfigurationRevisionId", "__synthesizedOrdinal");
 
-                            b1.ToTable("ConfigurationComponents", (string)null);
+                            b1.ToTable("ConfigurationRevisions");
+
+                            b1
+                                .ToJson("Components")
+                                .HasColumnType("nvarchar(max)");
 
                             b1.WithOwner()
-                                .HasForeignKey("RevisionId");
+                                .HasForeignKey("ConfigurationRevisionId");
                         });
 
                     b.Navigation("Components");

@@ -666,43 +666,36 @@ namespace TechSupport.Migrations.Sqlite.Migrations
 
                     b.OwnsMany("TechSupport.Domain.ConfigurationComponent", "Components", b1 =>
                         {
-                            b1.Property<Guid>("RevisionId")
-                                .HasColumnType("TEXT");
+                            b1.Property<Guid>("ConfigurationRevisionId");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
 
                             b1.Property<string>("Kind")
                                 .IsRequired()
-                                .HasMaxLength(32)
-                                .HasColumnType("TEXT");
+                                .HasMaxLength(32);
 
                             b1.Property<string>("Product")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT");
+                                .IsRequired();
 
-                            b1.Property<string>("Settings")
-                                .HasMaxLength(1000)
-                                .HasColumnType("TEXT");
+                            b1.Property<string>("Settings");
 
                             b1.Property<string>("Vendor")
-                                .IsRequired()
-                                .HasMaxLength(200)
-                                .HasColumnType("TEXT");
+                                .IsRequired();
 
                             b1.Property<string>("Version")
-                                .IsRequired()
-                                .HasMaxLength(100)
+                                .IsRequired();
+
+                            b1.HasKey("ConfigurationRevisionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("ConfigurationRevisions");
+
+                            b1
+                                .ToJson("Components")
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("RevisionId", "Id");
-
-                            b1.ToTable("ConfigurationComponents", (string)null);
-
                             b1.WithOwner()
-                                .HasForeignKey("RevisionId");
+                                .HasForeignKey("ConfigurationRevisionId");
                         });
 
                     b.Navigation("Components");

@@ -14,17 +14,8 @@ public sealed class ConfigurationRevisionConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(r => new { r.SuiteId, r.Number }).IsUnique();
         builder.Property(r => r.Reason).HasMaxLength(1_000);
         builder.HasOne<Suite>().WithMany().HasForeignKey(r => r.SuiteId).OnDelete(DeleteBehavior.Restrict);
-        builder.OwnsMany(r => r.Components, c =>
-        {
-            c.ToTable("ConfigurationComponents");
-            c.WithOwner().HasForeignKey("RevisionId");
-            c.Property<int>("Id");
-            c.HasKey("RevisionId", "Id");
-            c.Property(x => x.Product).HasMaxLength(200);
-            c.Property(x => x.Vendor).HasMaxLength(200);
-            c.Property(x => x.Version).HasMaxLength(100);
-            c.Property(x => x.Settings).HasMaxLength(1_000);
-        });
+        // A revision is immutable and read whole, so its components live in it as one JSON document.
+        builder.OwnsMany(r => r.Components, c => c.ToJson("Components"));
         builder.Navigation(r => r.Components).HasField("_components").UsePropertyAccessMode(PropertyAccessMode.Field);
     }
 }

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace TechSupport.Migrations.SqlServer.Migrations
+namespace TechSupport.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,10 +15,10 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                 name: "AspNetRoles",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -29,23 +29,23 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                 name: "AspNetUsers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    DisplayName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    NormalizedEmail = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
-                    EmailConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    PasswordHash = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    SecurityStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ConcurrencyStamp = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumber = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PhoneNumberConfirmed = table.Column<bool>(type: "bit", nullable: false),
-                    TwoFactorEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    LockoutEnd = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    LockoutEnabled = table.Column<bool>(type: "bit", nullable: false),
-                    AccessFailedCount = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedUserName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    NormalizedEmail = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    EmailConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", nullable: true),
+                    SecurityStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    ConcurrencyStamp = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumber = table.Column<string>(type: "TEXT", nullable: true),
+                    PhoneNumberConfirmed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    TwoFactorEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    LockoutEnd = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockoutEnabled = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AccessFailedCount = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -56,18 +56,18 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                 name: "AuditEvents",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ActorId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ActorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    EntityType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    EntityId = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Before = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    After = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    PreviousHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Hash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EntityType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EntityId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Before = table.Column<string>(type: "TEXT", nullable: true),
+                    After = table.Column<string>(type: "TEXT", nullable: true),
+                    PreviousHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -78,8 +78,8 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                 name: "Counters",
                 columns: table => new
                 {
-                    Name = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    Value = table.Column<int>(type: "int", nullable: false)
+                    Name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Value = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -90,18 +90,18 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                 name: "Productions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Classification = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    SpecResolution = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    SpecFrameRate = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    SpecCodec = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    SpecWrapper = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    SpecColourSpace = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    SpecTransfer = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    SpecLoudnessTarget = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    DeliveryDeadline = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Classification = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SpecResolution = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SpecFrameRate = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SpecCodec = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SpecWrapper = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SpecColourSpace = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SpecTransfer = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    SpecLoudnessTarget = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DeliveryDeadline = table.Column<long>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -112,10 +112,10 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                 name: "Suites",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    SuiteType = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SuiteType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -126,11 +126,11 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    RoleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -147,11 +147,11 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                 name: "AspNetUserClaims",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ClaimType = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ClaimValue = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ClaimType = table.Column<string>(type: "TEXT", nullable: true),
+                    ClaimValue = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -168,10 +168,10 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                 name: "AspNetUserLogins",
                 columns: table => new
                 {
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderKey = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    ProviderDisplayName = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderKey = table.Column<string>(type: "TEXT", nullable: false),
+                    ProviderDisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -188,8 +188,8 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                 name: "AspNetUserRoles",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    RoleId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleId = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -212,10 +212,10 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                 name: "AspNetUserTokens",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    LoginProvider = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(450)", nullable: false),
-                    Value = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    LoginProvider = table.Column<string>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -232,10 +232,10 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                 name: "ProductionClearances",
                 columns: table => new
                 {
-                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    ProductionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    GrantedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    GrantedById = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    GrantedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    GrantedById = table.Column<Guid>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -258,13 +258,14 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                 name: "ConfigurationRevisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SuiteId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Number = table.Column<int>(type: "int", nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    AuthorId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    Reason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
-                    FaultId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SuiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    FaultId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Components = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -281,14 +282,14 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                 name: "Equipment",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    SuiteId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Make = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Model = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Serial = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Firmware = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SuiteId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Make = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Model = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Serial = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Firmware = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -302,62 +303,38 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ConfigurationComponents",
-                columns: table => new
-                {
-                    RevisionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Id = table.Column<int>(type: "int", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Product = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Vendor = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Version = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Settings = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_ConfigurationComponents", x => new { x.RevisionId, x.Id });
-                    table.ForeignKey(
-                        name: "FK_ConfigurationComponents_ConfigurationRevisions_RevisionId",
-                        column: x => x.RevisionId,
-                        principalTable: "ConfigurationRevisions",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Cascade);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "Faults",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Number = table.Column<int>(type: "int", nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Symptoms = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Severity = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Category = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    WorkflowStage = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: true),
-                    Classification = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Tier = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    SuiteId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    EquipmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ProductionId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ReportedById = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AssigneeId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    SessionHoursLost = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
-                    EstimatedCost = table.Column<decimal>(type: "decimal(18,2)", precision: 18, scale: 2, nullable: true),
-                    DeadlineAtRisk = table.Column<bool>(type: "bit", nullable: false),
-                    HealthAndSafety = table.Column<bool>(type: "bit", nullable: false),
-                    SecurityIncident = table.Column<bool>(type: "bit", nullable: false),
-                    AcknowledgeBy = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    RestoreBy = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    ResolveBy = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ConfigurationRevisionId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ConfigurationRevisionNumber = table.Column<int>(type: "int", nullable: true),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    AcknowledgedAt = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Symptoms = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Severity = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    WorkflowStage = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Classification = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Tier = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SuiteId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    EquipmentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ProductionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReportedById = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssigneeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SessionHoursLost = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    EstimatedCost = table.Column<decimal>(type: "TEXT", precision: 18, scale: 2, nullable: true),
+                    DeadlineAtRisk = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HealthAndSafety = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SecurityIncident = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AcknowledgeBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    RestoreBy = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolveBy = table.Column<long>(type: "INTEGER", nullable: false),
+                    ConfigurationRevisionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ConfigurationRevisionNumber = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -404,14 +381,14 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                 name: "FaultEvents",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    FaultId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Sequence = table.Column<int>(type: "int", nullable: false),
-                    At = table.Column<DateTimeOffset>(type: "datetimeoffset", nullable: false),
-                    ActorId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    ActorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
-                    Text = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FaultId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Sequence = table.Column<int>(type: "INTEGER", nullable: false),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -438,8 +415,7 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                 name: "RoleNameIndex",
                 table: "AspNetRoles",
                 column: "NormalizedName",
-                unique: true,
-                filter: "[NormalizedName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetUserClaims_UserId",
@@ -465,8 +441,7 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                 name: "UserNameIndex",
                 table: "AspNetUsers",
                 column: "NormalizedUserName",
-                unique: true,
-                filter: "[NormalizedUserName] IS NOT NULL");
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_EntityType_EntityId",
@@ -568,9 +543,6 @@ namespace TechSupport.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "AuditEvents");
-
-            migrationBuilder.DropTable(
-                name: "ConfigurationComponents");
 
             migrationBuilder.DropTable(
                 name: "Counters");
