@@ -30,9 +30,9 @@ public sealed partial class FaultJourneyTests(BrowserApp app, ITestOutputHelper 
         await admin.GetByLabel("Suite", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = suiteName });
         await admin.GetByLabel("Kind").SelectOptionAsync(new SelectOptionValue { Label = "Reference monitor" });
         await admin.GetByLabel("Make").FillAsync("Sony");
-        await admin.GetByLabel("Model").FillAsync("BVM-HX3110");
+        await admin.GetByLabel("Model").FillAsync($"BVM-HX3110 {tag}");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Add equipment" }).ClickAsync();
-        await Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync("Sony BVM-HX3110 added");
+        await Expect(admin.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Sony BVM-HX3110 {tag} added");
 
         await admin.GetByLabel("Production name").FillAsync(productionName);
         await admin.GetByLabel("Classification").SelectOptionAsync(new SelectOptionValue { Label = "Standard" });
@@ -55,7 +55,7 @@ public sealed partial class FaultJourneyTests(BrowserApp app, ITestOutputHelper 
         await CheckAccessibilityAsync(operatorPage, "log-form-errors");
 
         await operatorPage.GetByLabel("Suite", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = suiteName });
-        await operatorPage.GetByLabel("Equipment").SelectOptionAsync(new SelectOptionValue { Label = "Sony BVM-HX3110 (Reference monitor)" });
+        await operatorPage.GetByLabel("Equipment").SelectOptionAsync(new SelectOptionValue { Label = $"Sony BVM-HX3110 {tag} (Reference monitor)" });
         await operatorPage.GetByLabel("Production").SelectOptionAsync(new SelectOptionValue { Label = productionName });
         await operatorPage.GetByLabel("Title").FillAsync("No SDI output to the grading monitor");
         await operatorPage.GetByLabel("Symptoms").FillAsync("The BVM went black at 14:00 mid-session; the I/O card reports no signal.");
