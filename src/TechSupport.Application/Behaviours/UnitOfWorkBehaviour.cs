@@ -4,7 +4,7 @@ using TechSupport.Application.Data;
 namespace TechSupport.Application.Behaviours;
 
 // Commands only: one transaction around the handler, its changes and their audit events.
-public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(TechSupportDbContext db) : IPipelineBehavior<TMessage, TResponse>
+public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(TechSupportDbContext db, WriteGate gate) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : ICommand<TResponse>
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next,
@@ -15,6 +15,7 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(TechSupportDbContex
             return await next(message, cancellationToken);
         }
 
+        using var turn = await gate.EnterAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var response = await next(message, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);

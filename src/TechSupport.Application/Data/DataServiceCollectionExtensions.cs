@@ -13,6 +13,7 @@ public static class DataServiceCollectionExtensions
         string connectionString)
     {
         services.AddDbContext<TechSupportDbContext>(options => Configure(options, provider, connectionString));
+        services.AddSingleton(new WriteGate(provider));
         return services;
     }
 
