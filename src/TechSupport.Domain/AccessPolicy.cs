@@ -29,6 +29,17 @@ public static class AccessPolicy
                     || (f.SecurityIncident && (managerRank || f.ReportedById == me))));
     }
 
+    public static Expression<Func<KnowledgeArticle, bool>> ArticlesVisibleTo(Viewer viewer)
+    {
+        var managerRank = viewer.HasManagerRank;
+        var cleared = viewer.ClearedProductionIds;
+        return a => a.Classification == Classification.Standard
+            || (a.Classification == Classification.Confidential
+                && (managerRank || (a.ProductionId != null && cleared.Contains(a.ProductionId.Value))))
+            || (a.Classification == Classification.Restricted
+                && a.ProductionId != null && cleared.Contains(a.ProductionId.Value));
+    }
+
     public static bool CanSee(Viewer viewer, Production production) =>
         ProductionsVisibleTo(viewer).Compile().Invoke(production);
 

@@ -3,6 +3,7 @@ namespace TechSupport.Domain;
 public sealed class Fault
 {
     private readonly List<FaultEvent> _timeline = [];
+    private readonly List<Workaround> _workarounds = [];
 
     private Fault() => (Title, Symptoms) = ("", "");
 
@@ -34,8 +35,14 @@ public sealed class Fault
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset UpdatedAt { get; private set; }
     public DateTimeOffset? AcknowledgedAt { get; private set; }
+    public DateTimeOffset? ResolvedAt { get; private set; }
+    public DateTimeOffset? ClosedAt { get; private set; }
+    public Resolution? Resolution { get; private set; }
+    public string? ExternalRef { get; private set; }
+    public string? EquipmentText { get; private set; }
     public int Version { get; private set; }
     public IReadOnlyList<FaultEvent> Timeline => _timeline;
+    public IReadOnlyList<Workaround> Workarounds => _workarounds;
 
     public bool IsOpen => Status is not (FaultStatus.Resolved or FaultStatus.Closed);
 
@@ -122,6 +129,140 @@ public sealed class Fault
         Touch(now);
         Record(now, actor, FaultEventKind.Assigned, $"Assigned to {assigneeName}.");
     }
+
+    public Workaround ApplyWorkaround(string description, Acceptability acceptability, string? conditions, Actor actor,
+        DateTimeOffset now)
+    {
+        RequireOpen("have a workaround applied");
+        var workaround = new Workaround(Id, description.Trim(), acceptability, Blank(conditions), actor, now);
+        _workarounds.Add(workaround);
+        AcknowledgedAt ??= now;
+        Status = FaultStatus.WorkaroundApplied;
+        Touch(now);
+        var label = acceptability switch
+        {
+            Acceptability.Acceptable => "acceptable",
+            Acceptability.AcceptableWithConditions => $"acceptable if {workaround.Conditions ?? "conditions are met"}",
+            _ => "NOT acceptable for deliverables",
+        };
+        Record(now, actor, FaultEventKind.WorkaroundApplied, $"Workaround ({label}): {workaround.Description}");
+        return workaround;
+    }
+
+    public void Resolve(string fix, string? rootCause, string? appliesTo, Actor actor, DateTimeOffset now)
+    {
+        RequireOpen("be resolved");
+        Resolution = new Resolution(fix.Trim(), Blank(rootCause), Blank(appliesTo), Effectiveness.Unverified, now, actor.Id);
+        AcknowledgedAt ??= now;
+        ResolvedAt = now;
+        Status = FaultStatus.Resolved;
+        Touch(now);
+        Record(now, actor, FaultEventKind.Resolved, $"Resolved: {Resolution.Fix}");
+    }
+
+    // E9: a reopened fault's resolution did not hold; it is marked Ineffective and goes up a tier.
+    public void Reopen(string reason, Actor actor, DateTimeOffset now)
+    {
+        if (Status is not (FaultStatus.Resolved or FaultStatus.Closed))
+        {
+            throw new DomainRuleException($"Only a resolved or closed fault can be reopened; this one is {Status}.");
+        }
+
+        Resolution = Resolution is null ? null : Resolution with { Effectiveness = Effectiveness.Ineffective };
+        Status = FaultStatus.Reopened;
+        ResolvedAt = null;
+        ClosedAt = null;
+        Touch(now);
+        Record(now, actor, FaultEventKind.Reopened, $"Reopened: {reason.Trim()}");
+        if (Tier < SupportTier.Manager)
+        {
+            Tier++;
+            Record(now, actor, FaultEventKind.Escalated, $"Escalated to {Tier} by rule E9 (reopened).");
+        }
+    }
+
+    // E4: a health-and-safety fault needs a manager's sign-off to close.
+    public void Close(Actor actor, bool managerSignOff, DateTimeOffset now)
+    {
+        if (Status != FaultStatus.Resolved)
+        {
+            throw new DomainRuleException($"Only a resolved fault can be closed; this one is {Status}.");
+        }
+
+        if (HealthAndSafety && !managerSignOff)
+        {
+            throw new DomainRuleException("A health-and-safety fault needs a manager to sign off its closing.");
+        }
+
+        Status = FaultStatus.Closed;
+        ClosedAt = now;
+        Touch(now);
+        Record(now, actor, FaultEventKind.Closed, "Closed.");
+    }
+
+    public static Fault Import(HistoricalFault record, int number, Actor importer, BusinessCalendar calendar, DateTimeOffset now)
+    {
+        var fault = new Fault
+        {
+            Id = Ids.New(record.ReportedAt),
+            Number = number,
+            ReportedById = importer.Id ?? Guid.Empty,
+            Tier = SupportTier.FirstLine,
+            CreatedAt = record.ReportedAt,
+            Version = 0,
+        };
+        fault.Apply(record, importer, calendar, now, $"Imported from the facility's records as {record.ExternalRef}.");
+        return fault;
+    }
+
+    // Importing the same external reference again updates the fault; it never makes a second one.
+    public void Reimport(HistoricalFault record, Actor importer, BusinessCalendar calendar, DateTimeOffset now) =>
+        Apply(record, importer, calendar, now, $"Updated from the facility's records ({record.ExternalRef}).");
+
+    private void Apply(HistoricalFault record, Actor importer, BusinessCalendar calendar, DateTimeOffset now, string note)
+    {
+        ExternalRef = record.ExternalRef.Trim();
+        Title = record.Title.Trim();
+        Symptoms = record.Symptoms.Trim();
+        EquipmentText = Blank(record.EquipmentText);
+        Category = record.Category;
+        WorkflowStage = record.WorkflowStage;
+        Severity = record.Severity;
+        Status = record.Status;
+        Suite = record.Suite;
+        SuiteId = record.Suite?.Id;
+        Production = record.Production;
+        ProductionId = record.Production?.Id;
+        Classification = record.Production?.Classification ?? Classification.Standard;
+        Targets = Targets.For(record.Severity, record.ReportedAt, calendar);
+        var closedOrResolved = record.Status is FaultStatus.Resolved or FaultStatus.Closed;
+        ResolvedAt = closedOrResolved ? record.ResolvedAt ?? record.ReportedAt : null;
+        ClosedAt = record.Status == FaultStatus.Closed ? ResolvedAt : null;
+        AcknowledgedAt = record.Status == FaultStatus.New ? null : record.ReportedAt;
+        Resolution = record.Fix is { Length: > 0 } fix
+            ? new Resolution(fix.Trim(), Blank(record.RootCause), null, Effectiveness.Unverified,
+                record.ResolvedAt ?? record.ReportedAt, importer.Id)
+            : null;
+        if (record.WorkaroundDescription is { Length: > 0 } workaround
+            && _workarounds.All(w => w.Description != workaround.Trim()))
+        {
+            _workarounds.Add(new Workaround(Id, workaround.Trim(), record.WorkaroundAcceptability ?? Acceptability.AcceptableWithConditions,
+                null, importer, record.ReportedAt));
+        }
+
+        Touch(now);
+        Record(now, importer, FaultEventKind.Imported, note);
+    }
+
+    private void RequireOpen(string action)
+    {
+        if (!IsOpen)
+        {
+            throw new DomainRuleException($"A {Status.ToString().ToLowerInvariant()} fault cannot {action}; reopen it first.");
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     public void Comment(string text, Actor actor, DateTimeOffset now)
     {

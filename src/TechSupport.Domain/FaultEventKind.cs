@@ -8,5 +8,10 @@ public enum FaultEventKind
     Comment,
     StatusChanged,
     Escalated,
-    ClassificationChanged
+    ClassificationChanged,
+    WorkaroundApplied,
+    Resolved,
+    Reopened,
+    Closed,
+    Imported
 }

@@ -1,10 +1,11 @@
 using Mediator;
 using TechSupport.Application.Data;
+using TechSupport.Application.Outbox;
 
 namespace TechSupport.Application.Behaviours;
 
 // Commands only: one transaction around the handler, its changes and their audit events.
-public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(TechSupportDbContext db, WriteGate gate) : IPipelineBehavior<TMessage, TResponse>
+public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(TechSupportDbContext db, WriteGate gate, OutboxSignal signal) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : ICommand<TResponse>
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next,
@@ -20,6 +21,7 @@ public sealed class UnitOfWorkBehaviour<TMessage, TResponse>(TechSupportDbContex
         var response = await next(message, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        signal.Notify();
         return response;
     }
 }

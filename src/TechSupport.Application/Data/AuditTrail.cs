@@ -31,7 +31,7 @@ internal static class AuditTrail
         foreach (var entry in tracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                || entry.Entity is AuditEvent or Counter)
+                || entry.Entity is AuditEvent or Counter or Outbox.OutboxMessage)
             {
                 continue;
             }

@@ -14,6 +14,8 @@ public static class DataServiceCollectionExtensions
     {
         services.AddDbContext<TechSupportDbContext>(options => Configure(options, provider, connectionString));
         services.AddSingleton(new WriteGate(provider));
+        services.AddSingleton<Outbox.OutboxSignal>();
+        services.AddScoped<Outbox.SearchProjection>();
         return services;
     }
 

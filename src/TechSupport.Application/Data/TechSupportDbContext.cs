@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using TechSupport.Application.Abstractions;
 using TechSupport.Application.Identity;
+using TechSupport.Application.Outbox;
 using TechSupport.Domain;
 
 namespace TechSupport.Application.Data;
@@ -23,6 +24,9 @@ public sealed class TechSupportDbContext(
     public DbSet<ProductionClearance> Clearances => Set<ProductionClearance>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Counter> Counters => Set<Counter>();
+    public DbSet<Workaround> Workarounds => Set<Workaround>();
+    public DbSet<KnowledgeArticle> Articles => Set<KnowledgeArticle>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -44,13 +48,14 @@ public sealed class TechSupportDbContext(
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        var now = (clock ?? TimeProvider.System).GetUtcNow();
+        Outbox.AddRange(SearchChanges.Collect(ChangeTracker, now));
         var changes = AuditTrail.Collect(ChangeTracker);
         if (changes.Count > 0)
         {
             var previous = await AuditEvents.AsNoTracking().OrderByDescending(e => e.Id).Select(e => e.Hash)
                 .FirstOrDefaultAsync(cancellationToken) ?? "";
             var actor = currentUser?.Actor ?? Actor.System;
-            var now = (clock ?? TimeProvider.System).GetUtcNow();
             foreach (var change in changes)
             {
                 var audit = AuditEvent.Create(now, actor, change.Action, change.EntityType, change.EntityId,

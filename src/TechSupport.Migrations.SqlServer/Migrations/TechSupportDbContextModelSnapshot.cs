@@ -269,6 +269,45 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                     b.ToTable("ProductionClearances", (string)null);
                 });
 
+            modelBuilder.Entity("TechSupport.Application.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("EnqueuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.ToTable("Outbox", (string)null);
+                });
+
             modelBuilder.Entity("TechSupport.Domain.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -421,6 +460,9 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<Guid?>("ConfigurationRevisionId")
                         .HasColumnType("uniqueidentifier");
 
@@ -433,6 +475,14 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("EquipmentId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("EquipmentText")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("ExternalRef")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<bool>("HealthAndSafety")
                         .HasColumnType("bit");
 
@@ -444,6 +494,9 @@ namespace TechSupport.Migrations.SqlServer.Migrations
 
                     b.Property<Guid>("ReportedById")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<bool>("SecurityIncident")
                         .HasColumnType("bit");
@@ -494,6 +547,10 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                     b.HasIndex("ConfigurationRevisionId");
 
                     b.HasIndex("EquipmentId");
+
+                    b.HasIndex("ExternalRef")
+                        .IsUnique()
+                        .HasFilter("[ExternalRef] IS NOT NULL");
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -546,6 +603,86 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                     b.HasIndex("FaultId", "Sequence");
 
                     b.ToTable("FaultEvents");
+                });
+
+            modelBuilder.Entity("TechSupport.Domain.KnowledgeArticle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AppliesTo")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Classification")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid?>("CopiedFromId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Fix")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid?>("ProductionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reliability")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid?>("SourceFaultId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("SuiteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Symptoms")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.Property<string>("Workaround")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("WorkaroundAcceptability")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductionId");
+
+                    b.HasIndex("SourceFaultId");
+
+                    b.ToTable("KnowledgeArticles", (string)null);
                 });
 
             modelBuilder.Entity("TechSupport.Domain.Production", b =>
@@ -601,6 +738,46 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Suites");
+                });
+
+            modelBuilder.Entity("TechSupport.Domain.Workaround", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Acceptability")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset>("AppliedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("AppliedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AppliedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<Guid>("FaultId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FaultId");
+
+                    b.ToTable("Workarounds");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -783,6 +960,49 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                                 .HasForeignKey("FaultId");
                         });
 
+                    b.OwnsOne("TechSupport.Domain.Resolution", "Resolution", b1 =>
+                        {
+                            b1.Property<Guid>("FaultId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("AppliesTo")
+                                .HasMaxLength(500)
+                                .HasColumnType("nvarchar(500)")
+                                .HasColumnName("ResolutionAppliesTo");
+
+                            b1.Property<string>("Effectiveness")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("nvarchar(32)")
+                                .HasColumnName("ResolutionEffectiveness");
+
+                            b1.Property<string>("Fix")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)")
+                                .HasColumnName("ResolutionFix");
+
+                            b1.Property<DateTimeOffset>("ResolvedAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("ResolutionResolvedAt");
+
+                            b1.Property<Guid?>("ResolvedById")
+                                .HasColumnType("uniqueidentifier")
+                                .HasColumnName("ResolutionResolvedById");
+
+                            b1.Property<string>("RootCause")
+                                .HasMaxLength(4000)
+                                .HasColumnType("nvarchar(4000)")
+                                .HasColumnName("ResolutionRootCause");
+
+                            b1.HasKey("FaultId");
+
+                            b1.ToTable("Faults");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FaultId");
+                        });
+
                     b.OwnsOne("TechSupport.Domain.Targets", "Targets", b1 =>
                         {
                             b1.Property<Guid>("FaultId")
@@ -815,6 +1035,8 @@ namespace TechSupport.Migrations.SqlServer.Migrations
 
                     b.Navigation("Production");
 
+                    b.Navigation("Resolution");
+
                     b.Navigation("Suite");
 
                     b.Navigation("Targets")
@@ -828,6 +1050,19 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                         .HasForeignKey("FaultId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TechSupport.Domain.KnowledgeArticle", b =>
+                {
+                    b.HasOne("TechSupport.Domain.Production", null)
+                        .WithMany()
+                        .HasForeignKey("ProductionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TechSupport.Domain.Fault", null)
+                        .WithMany()
+                        .HasForeignKey("SourceFaultId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("TechSupport.Domain.Production", b =>
@@ -883,9 +1118,20 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                     b.Navigation("DeliverableSpec");
                 });
 
+            modelBuilder.Entity("TechSupport.Domain.Workaround", b =>
+                {
+                    b.HasOne("TechSupport.Domain.Fault", null)
+                        .WithMany("Workarounds")
+                        .HasForeignKey("FaultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TechSupport.Domain.Fault", b =>
                 {
                     b.Navigation("Timeline");
+
+                    b.Navigation("Workarounds");
                 });
 
             modelBuilder.Entity("TechSupport.Domain.Suite", b =>

@@ -258,6 +258,43 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                     b.ToTable("ProductionClearances", (string)null);
                 });
 
+            modelBuilder.Entity("TechSupport.Application.Outbox.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("EnqueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NextAttemptAt");
+
+                    b.ToTable("Outbox", (string)null);
+                });
+
             modelBuilder.Entity("TechSupport.Domain.AuditEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -408,6 +445,9 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("ClosedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("ConfigurationRevisionId")
                         .HasColumnType("TEXT");
 
@@ -418,6 +458,14 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("EquipmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EquipmentText")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalRef")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("HealthAndSafety")
@@ -431,6 +479,9 @@ namespace TechSupport.Migrations.Sqlite.Migrations
 
                     b.Property<Guid>("ReportedById")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("SecurityIncident")
                         .HasColumnType("INTEGER");
@@ -481,6 +532,9 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                     b.HasIndex("ConfigurationRevisionId");
 
                     b.HasIndex("EquipmentId");
+
+                    b.HasIndex("ExternalRef")
+                        .IsUnique();
 
                     b.HasIndex("Number")
                         .IsUnique();
@@ -533,6 +587,86 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                     b.HasIndex("FaultId", "Sequence");
 
                     b.ToTable("FaultEvents");
+                });
+
+            modelBuilder.Entity("TechSupport.Domain.KnowledgeArticle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppliesTo")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AuthorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cause")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Classification")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CopiedFromId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Fix")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProductionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reliability")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceFaultId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SuiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Symptoms")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Workaround")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WorkaroundAcceptability")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductionId");
+
+                    b.HasIndex("SourceFaultId");
+
+                    b.ToTable("KnowledgeArticles", (string)null);
                 });
 
             modelBuilder.Entity("TechSupport.Domain.Production", b =>
@@ -588,6 +722,46 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Suites");
+                });
+
+            modelBuilder.Entity("TechSupport.Domain.Workaround", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Acceptability")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AppliedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("AppliedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AppliedByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conditions")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FaultId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FaultId");
+
+                    b.ToTable("Workarounds");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -770,6 +944,49 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                                 .HasForeignKey("FaultId");
                         });
 
+                    b.OwnsOne("TechSupport.Domain.Resolution", "Resolution", b1 =>
+                        {
+                            b1.Property<Guid>("FaultId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("AppliesTo")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ResolutionAppliesTo");
+
+                            b1.Property<string>("Effectiveness")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ResolutionEffectiveness");
+
+                            b1.Property<string>("Fix")
+                                .IsRequired()
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ResolutionFix");
+
+                            b1.Property<long>("ResolvedAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ResolutionResolvedAt");
+
+                            b1.Property<Guid?>("ResolvedById")
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ResolutionResolvedById");
+
+                            b1.Property<string>("RootCause")
+                                .HasMaxLength(4000)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("ResolutionRootCause");
+
+                            b1.HasKey("FaultId");
+
+                            b1.ToTable("Faults");
+
+                            b1.WithOwner()
+                                .HasForeignKey("FaultId");
+                        });
+
                     b.OwnsOne("TechSupport.Domain.Targets", "Targets", b1 =>
                         {
                             b1.Property<Guid>("FaultId")
@@ -802,6 +1019,8 @@ namespace TechSupport.Migrations.Sqlite.Migrations
 
                     b.Navigation("Production");
 
+                    b.Navigation("Resolution");
+
                     b.Navigation("Suite");
 
                     b.Navigation("Targets")
@@ -815,6 +1034,19 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                         .HasForeignKey("FaultId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("TechSupport.Domain.KnowledgeArticle", b =>
+                {
+                    b.HasOne("TechSupport.Domain.Production", null)
+                        .WithMany()
+                        .HasForeignKey("ProductionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("TechSupport.Domain.Fault", null)
+                        .WithMany()
+                        .HasForeignKey("SourceFaultId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("TechSupport.Domain.Production", b =>
@@ -870,9 +1102,20 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                     b.Navigation("DeliverableSpec");
                 });
 
+            modelBuilder.Entity("TechSupport.Domain.Workaround", b =>
+                {
+                    b.HasOne("TechSupport.Domain.Fault", null)
+                        .WithMany("Workarounds")
+                        .HasForeignKey("FaultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TechSupport.Domain.Fault", b =>
                 {
                     b.Navigation("Timeline");
+
+                    b.Navigation("Workarounds");
                 });
 
             modelBuilder.Entity("TechSupport.Domain.Suite", b =>

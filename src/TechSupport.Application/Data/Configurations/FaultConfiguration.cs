@@ -8,6 +8,8 @@ public sealed class FaultConfiguration : IEntityTypeConfiguration<Fault>
 {
     public const int TitleLength = 200;
     public const int SymptomsLength = 4_000;
+    public const int TextLength = 4_000;
+    public const int ExternalRefLength = 100;
 
     public void Configure(EntityTypeBuilder<Fault> builder)
     {
@@ -46,6 +48,21 @@ public sealed class FaultConfiguration : IEntityTypeConfiguration<Fault>
             i.Property(x => x.DeadlineAtRisk).HasColumnName("DeadlineAtRisk");
         });
         builder.Navigation(f => f.Impact).IsRequired();
+
+        builder.Property(f => f.ExternalRef).HasMaxLength(ExternalRefLength);
+        builder.HasIndex(f => f.ExternalRef).IsUnique();
+        builder.Property(f => f.EquipmentText).HasMaxLength(500);
+        builder.OwnsOne(f => f.Resolution, r =>
+        {
+            r.Property(x => x.Fix).HasColumnName("ResolutionFix").HasMaxLength(TextLength);
+            r.Property(x => x.RootCause).HasColumnName("ResolutionRootCause").HasMaxLength(TextLength);
+            r.Property(x => x.AppliesTo).HasColumnName("ResolutionAppliesTo").HasMaxLength(500);
+            r.Property(x => x.Effectiveness).HasColumnName("ResolutionEffectiveness");
+            r.Property(x => x.ResolvedAt).HasColumnName("ResolutionResolvedAt");
+            r.Property(x => x.ResolvedById).HasColumnName("ResolutionResolvedById");
+        });
+        builder.HasMany(f => f.Workarounds).WithOne().HasForeignKey(w => w.FaultId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(f => f.Workarounds).HasField("_workarounds").UsePropertyAccessMode(PropertyAccessMode.Field);
 
         builder.HasMany(f => f.Timeline).WithOne().HasForeignKey(e => e.FaultId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(f => f.Timeline).HasField("_timeline").UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -87,6 +87,25 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Outbox",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    EntityId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    EnqueuedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Outbox", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Productions",
                 columns: table => new
                 {
@@ -334,6 +353,16 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     AcknowledgedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ClosedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolutionFix = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ResolutionRootCause = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    ResolutionAppliesTo = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ResolutionEffectiveness = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ResolutionResolvedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ResolutionResolvedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ExternalRef = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    EquipmentText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -395,6 +424,70 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                     table.PrimaryKey("PK_FaultEvents", x => x.Id);
                     table.ForeignKey(
                         name: "FK_FaultEvents_Faults_FaultId",
+                        column: x => x.FaultId,
+                        principalTable: "Faults",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "KnowledgeArticles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Symptoms = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Cause = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    Fix = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Workaround = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
+                    WorkaroundAcceptability = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    AppliesTo = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    Reliability = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Classification = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ProductionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SourceFaultId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CopiedFromId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    SuiteId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_KnowledgeArticles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_KnowledgeArticles_Faults_SourceFaultId",
+                        column: x => x.SourceFaultId,
+                        principalTable: "Faults",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_KnowledgeArticles_Productions_ProductionId",
+                        column: x => x.ProductionId,
+                        principalTable: "Productions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Workarounds",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FaultId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Acceptability = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Conditions = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    AppliedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AppliedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AppliedByName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Workarounds", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Workarounds_Faults_FaultId",
                         column: x => x.FaultId,
                         principalTable: "Faults",
                         principalColumn: "Id",
@@ -480,6 +573,12 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                 column: "EquipmentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Faults_ExternalRef",
+                table: "Faults",
+                column: "ExternalRef",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Faults_Number",
                 table: "Faults",
                 column: "Number",
@@ -506,6 +605,21 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                 column: "SuiteId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeArticles_ProductionId",
+                table: "KnowledgeArticles",
+                column: "ProductionId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_KnowledgeArticles_SourceFaultId",
+                table: "KnowledgeArticles",
+                column: "SourceFaultId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Outbox_NextAttemptAt",
+                table: "Outbox",
+                column: "NextAttemptAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ProductionClearances_ProductionId",
                 table: "ProductionClearances",
                 column: "ProductionId");
@@ -521,6 +635,11 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                 table: "Suites",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Workarounds_FaultId",
+                table: "Workarounds",
+                column: "FaultId");
         }
 
         /// <inheritdoc />
@@ -551,7 +670,16 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                 name: "FaultEvents");
 
             migrationBuilder.DropTable(
+                name: "KnowledgeArticles");
+
+            migrationBuilder.DropTable(
+                name: "Outbox");
+
+            migrationBuilder.DropTable(
                 name: "ProductionClearances");
+
+            migrationBuilder.DropTable(
+                name: "Workarounds");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

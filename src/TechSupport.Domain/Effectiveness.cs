@@ -1,0 +1,9 @@
+namespace TechSupport.Domain;
+
+public enum Effectiveness
+{
+    Unverified,
+    Effective,
+    Partial,
+    Ineffective
+}
