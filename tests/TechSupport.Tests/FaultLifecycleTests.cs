@@ -200,4 +200,92 @@ public sealed class FaultLifecycleTests(TechSupportApp app) : IClassFixture<Tech
 
     private static string[] Severities(JsonElement page) =>
         page.GetProperty("items").EnumerateArray().Select(f => f.GetProperty("severity").GetString()!).ToArray();
+
+    [Fact]
+    public async Task A_workaround_then_a_resolution_restore_and_resolve_the_fault_and_reach_the_timeline()
+    {
+        var engineer = (await app.UserAsync(Role.Engineer)).Client;
+        var manager = (await app.UserAsync(Role.Manager)).Client;
+        var suiteId = await new SuiteBuilder().SendAsync(manager);
+        var id = (await new FaultBuilder(suiteId).SendAsync(engineer)).GetProperty("id").GetGuid();
+
+        var worked = await engineer.PostAsJsonAsync($"/api/v1/faults/{id}/workarounds", new
+        {
+            description = "Play out from the local cache drive", acceptability = "AcceptableWithConditions",
+            conditions = "Only for offline review; not for the online conform",
+        });
+        Assert.Equal(HttpStatusCode.OK, worked.StatusCode);
+        var fault = await worked.JsonAsync();
+        Assert.Equal("WorkaroundApplied", fault.GetProperty("status").GetString());
+        Assert.Equal("AcceptableWithConditions", fault.GetProperty("workarounds")[0].GetProperty("acceptability").GetString());
+
+        var resolved = await engineer.PostAsJsonAsync($"/api/v1/faults/{id}/resolve", new
+        {
+            fix = "Set the NEXIS client cache to 4 GB and remount the workspace", rootCause = "Client cache reset by the 19.1 update",
+            appliesTo = "Resolve 19.1.x, NEXIS client 2024.6",
+        });
+        var done = await resolved.JsonAsync();
+        Assert.Equal("Resolved", done.GetProperty("status").GetString());
+        Assert.Equal("Unverified", done.GetProperty("resolution").GetProperty("effectiveness").GetString());
+
+        var timeline = await engineer.GetFromJsonAsync<JsonElement>($"/api/v1/faults/{id}/timeline");
+        Assert.Equal(["Logged", "WorkaroundApplied", "Resolved"],
+            timeline.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("kind").GetString()));
+    }
+
+    [Fact]
+    public async Task Reopening_marks_the_resolution_ineffective_and_escalates_one_tier()
+    {
+        var engineer = (await app.UserAsync(Role.Engineer)).Client;
+        var operatorClient = (await app.UserAsync(Role.Operator)).Client;
+        var suiteId = await new SuiteBuilder().SendAsync((await app.UserAsync(Role.Manager)).Client);
+        var id = (await new FaultBuilder(suiteId).SendAsync(operatorClient)).GetProperty("id").GetGuid();
+        await engineer.PostAsJsonAsync($"/api/v1/faults/{id}/resolve", new { fix = "Reseated the SDI cable" });
+
+        var reopened = await operatorClient.PostAsJsonAsync($"/api/v1/faults/{id}/reopen", new { reason = "Black again after lunch" });
+
+        var fault = await reopened.JsonAsync();
+        Assert.Equal(HttpStatusCode.OK, reopened.StatusCode);
+        Assert.Equal("Reopened", fault.GetProperty("status").GetString());
+        Assert.Equal("Ineffective", fault.GetProperty("resolution").GetProperty("effectiveness").GetString());
+        Assert.Equal("SecondLine", fault.GetProperty("tier").GetString());
+        await Problems.AssertFieldErrorAsync(
+            await operatorClient.PostAsJsonAsync($"/api/v1/faults/{id}/reopen", new { reason = "" }), "reason");
+    }
+
+    [Fact]
+    public async Task A_health_and_safety_fault_closes_only_with_a_managers_sign_off()
+    {
+        var engineer = (await app.UserAsync(Role.Engineer)).Client;
+        var manager = (await app.UserAsync(Role.Manager)).Client;
+        var suiteId = await new SuiteBuilder().SendAsync(manager);
+        var logged = await engineer.PostAsJsonAsync("/api/v1/faults", new
+        {
+            suiteId, title = "Smell of burning from the rack", symptoms = "Smoke from the PSU of the grading workstation",
+            workflowStage = "Grade", category = "Hardware", severity = "P1", healthAndSafety = true,
+        });
+        var id = (await logged.JsonAsync()).GetProperty("id").GetGuid();
+        await engineer.PostAsJsonAsync($"/api/v1/faults/{id}/resolve", new { fix = "PSU replaced, rack inspected" });
+
+        var byEngineer = await engineer.PostAsJsonAsync($"/api/v1/faults/{id}/close", new { });
+        var byManager = await manager.PostAsJsonAsync($"/api/v1/faults/{id}/close", new { });
+
+        Assert.Equal(HttpStatusCode.Conflict, byEngineer.StatusCode);
+        Assert.Contains("manager", (await byEngineer.JsonAsync()).GetProperty("title").GetString());
+        Assert.Equal("Closed", (await byManager.JsonAsync()).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_workaround_needs_its_acceptability_and_conditions_when_conditional()
+    {
+        var engineer = (await app.UserAsync(Role.Engineer)).Client;
+        var suiteId = await new SuiteBuilder().SendAsync((await app.UserAsync(Role.Manager)).Client);
+        var id = (await new FaultBuilder(suiteId).SendAsync(engineer)).GetProperty("id").GetGuid();
+
+        await Problems.AssertFieldErrorAsync(await engineer.PostAsJsonAsync($"/api/v1/faults/{id}/workarounds",
+            new { description = "Use the spare deck" }), "acceptability");
+        await Problems.AssertFieldErrorAsync(await engineer.PostAsJsonAsync($"/api/v1/faults/{id}/workarounds",
+            new { description = "Use the spare deck", acceptability = "AcceptableWithConditions" }), "conditions");
+        await Problems.AssertFieldErrorAsync(await engineer.PostAsJsonAsync($"/api/v1/faults/{id}/resolve", new { }), "fix");
+    }
 }

@@ -10,6 +10,12 @@ public sealed record AssignBody(Guid? AssigneeId);
 
 public sealed record CommentBody(string? Text);
 
+public sealed record WorkaroundBody(string? Description, Acceptability? Acceptability, string? Conditions);
+
+public sealed record ResolveBody(string? Fix, string? RootCause, string? AppliesTo);
+
+public sealed record ReasonBody(string? Reason);
+
 public static class FaultEndpoints
 {
     public static void MapFaultEndpoints(this RouteGroupBuilder api)
@@ -59,6 +65,23 @@ public static class FaultEndpoints
         faults.MapPost("/{id:guid}/comments", async (Guid id, CommentBody body, ISender sender, HttpContext http,
             CancellationToken ct) =>
             Versioned(http, await sender.Send(new CommentOnFault(id, body.Text, Http.IfMatch(http.Request)), ct)));
+
+        faults.MapPost("/{id:guid}/workarounds", async (Guid id, WorkaroundBody body, ISender sender, HttpContext http,
+            CancellationToken ct) =>
+            Versioned(http, await sender.Send(new ApplyWorkaround(id, body.Description, body.Acceptability, body.Conditions,
+                Http.IfMatch(http.Request)), ct)));
+
+        faults.MapPost("/{id:guid}/resolve", async (Guid id, ResolveBody body, ISender sender, HttpContext http,
+            CancellationToken ct) =>
+            Versioned(http, await sender.Send(new RecordResolution(id, body.Fix, body.RootCause, body.AppliesTo,
+                Http.IfMatch(http.Request)), ct)));
+
+        faults.MapPost("/{id:guid}/reopen", async (Guid id, ReasonBody body, ISender sender, HttpContext http,
+            CancellationToken ct) =>
+            Versioned(http, await sender.Send(new ReopenFault(id, body.Reason, Http.IfMatch(http.Request)), ct)));
+
+        faults.MapPost("/{id:guid}/close", async (Guid id, ISender sender, HttpContext http, CancellationToken ct) =>
+            Versioned(http, await sender.Send(new CloseFault(id, Http.IfMatch(http.Request)), ct)));
 
         faults.MapGet("/{id:guid}/timeline", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new FaultTimeline(id), ct)));

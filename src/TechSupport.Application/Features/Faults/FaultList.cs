@@ -74,7 +74,8 @@ public sealed class FaultListHandler(TechSupportDbContext db, ICurrentUser user)
             ? faults.OrderBy(f => f.Severity).ThenBy(f => f.CreatedAt).ThenBy(f => f.Number)
             : faults.OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Number);
         var page = await ordered
-            .Include(f => f.Suite).Include(f => f.Equipment).Include(f => f.Production)
+            .Include(f => f.Suite).Include(f => f.Equipment).Include(f => f.Production).Include(f => f.Workarounds)
+            .AsSplitQuery()
             .Skip(Paging.Skip(query.Page, query.PageSize)).Take(Paging.Size(query.PageSize))
             .ToListAsync(ct);
         var people = await db.NamesAsync(page.SelectMany(f => new[] { f.ReportedById, f.AssigneeId }), ct);

@@ -11,7 +11,7 @@ internal static class FaultLoading
     public static async Task<Fault> VisibleFaultAsync(this TechSupportDbContext db, ICurrentUser user, Guid id,
         CancellationToken ct) =>
         await db.Faults.VisibleTo(user)
-            .Include(f => f.Suite).Include(f => f.Equipment).Include(f => f.Production)
+            .Include(f => f.Suite).Include(f => f.Equipment).Include(f => f.Production).Include(f => f.Workarounds)
             .SingleOrDefaultAsync(f => f.Id == id, ct)
         ?? throw new NotFoundException("fault");
 

@@ -28,6 +28,9 @@ public sealed record FaultView(
     bool HealthAndSafety,
     bool SecurityIncident,
     int? ConfigurationRevision,
+    ResolutionView? Resolution,
+    IReadOnlyList<WorkaroundView> Workarounds,
+    string? ExternalRef,
     int Version)
 {
     // The fault's suite, equipment and production must be loaded.
@@ -55,9 +58,19 @@ public sealed record FaultView(
         f.HealthAndSafety,
         f.SecurityIncident,
         f.ConfigurationRevisionNumber,
+        f.Resolution is { } r ? new ResolutionView(r.Fix, r.RootCause, r.AppliesTo, r.Effectiveness, r.ResolvedAt) : null,
+        f.Workarounds.OrderBy(w => w.AppliedAt)
+            .Select(w => new WorkaroundView(w.Description, w.Acceptability, w.Conditions, w.AppliedAt, w.AppliedByName)).ToList(),
+        f.ExternalRef,
         f.Version);
 }
 
 public sealed record TargetsView(DateTimeOffset AcknowledgeBy, DateTimeOffset? RestoreBy, DateTimeOffset ResolveBy);
 
 public sealed record ImpactView(decimal? SessionHoursLost, decimal? EstimatedCost, bool DeadlineAtRisk);
+
+public sealed record ResolutionView(string Fix, string? RootCause, string? AppliesTo, Effectiveness Effectiveness,
+    DateTimeOffset ResolvedAt);
+
+public sealed record WorkaroundView(string Description, Acceptability Acceptability, string? Conditions,
+    DateTimeOffset AppliedAt, string AppliedBy);
