@@ -16,6 +16,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton(new WriteGate(provider));
         services.AddSingleton<Outbox.OutboxSignal>();
         services.AddScoped<Outbox.SearchProjection>();
+        services.AddScoped<Outbox.SearchProjectionComponents>();
         return services;
     }
 

@@ -48,6 +48,8 @@ public static class PipelineSetup
             .RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
         api.MapUserEndpoints();
         api.MapFacilityEndpoints();
+        api.MapSearchEndpoints();
+        api.MapArticleEndpoints();
         api.MapFaultEndpoints();
         app.MapRazorPages();
     }

@@ -1,0 +1,56 @@
+using Microsoft.EntityFrameworkCore;
+using TechSupport.Application.Abstractions;
+using TechSupport.Application.Data;
+using TechSupport.Application.Features.Shared;
+using TechSupport.Domain;
+
+namespace TechSupport.Application.Features.Articles;
+
+public sealed record ArticleView(
+    Guid Id,
+    string Title,
+    string Symptoms,
+    string? Cause,
+    string Fix,
+    ArticleWorkaroundView? Workaround,
+    string? AppliesTo,
+    SourceReliability Reliability,
+    Classification Classification,
+    NamedRef? Production,
+    NamedRef? SourceFault,
+    Guid? CopiedFromId,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    int Version);
+
+public sealed record ArticleWorkaroundView(string Description, Acceptability Acceptability);
+
+internal static class ArticleViews
+{
+    public static async Task<ArticleView> ViewAsync(this TechSupportDbContext db, KnowledgeArticle a, CancellationToken ct) =>
+        (await db.ViewsAsync([a], ct))[0];
+
+    // Production and source-fault names for a page of articles in two queries.
+    public static async Task<List<ArticleView>> ViewsAsync(this TechSupportDbContext db, IReadOnlyList<KnowledgeArticle> articles,
+        CancellationToken ct)
+    {
+        var productionIds = articles.Select(a => a.ProductionId).OfType<Guid>().Distinct().ToArray();
+        var faultIds = articles.Select(a => a.SourceFaultId).OfType<Guid>().Distinct().ToArray();
+        var productions = await db.Productions.AsNoTracking().Where(p => productionIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var faults = await db.Faults.AsNoTracking().Where(f => faultIds.Contains(f.Id))
+            .ToDictionaryAsync(f => f.Id, f => f.Number, ct);
+        return articles.Select(a => new ArticleView(a.Id, a.Title, a.Symptoms, a.Cause, a.Fix,
+            a.Workaround is { } w ? new ArticleWorkaroundView(w, a.WorkaroundAcceptability ?? Acceptability.AcceptableWithConditions) : null,
+            a.AppliesTo, a.Reliability, a.Classification,
+            a.ProductionId is { } p && productions.TryGetValue(p, out var name) ? new NamedRef(p, name) : null,
+            a.SourceFaultId is { } f && faults.TryGetValue(f, out var number) ? new NamedRef(f, FaultNumber.Format(number)) : null,
+            a.CopiedFromId, a.CreatedAt, a.UpdatedAt, a.Version)).ToList();
+    }
+
+    // The article in the route, as the caller may see it (S2, S3).
+    public static async Task<KnowledgeArticle> VisibleArticleAsync(this TechSupportDbContext db, ICurrentUser user, Guid id,
+        CancellationToken ct) =>
+        await db.Articles.Where(AccessPolicy.ArticlesVisibleTo(user.Viewer)).SingleOrDefaultAsync(a => a.Id == id, ct)
+        ?? throw new NotFoundException("article");
+}
