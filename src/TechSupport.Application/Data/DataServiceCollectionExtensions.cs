@@ -17,6 +17,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Outbox.OutboxSignal>();
         services.AddScoped<Outbox.SearchProjection>();
         services.AddScoped<Outbox.SearchProjectionComponents>();
+        services.AddScoped<Outbox.IndexMaintenance>();
         return services;
     }
 

@@ -11,7 +11,7 @@ namespace TechSupport.Web.Cli;
 // The web app is also the command line: `dotnet run --project src/TechSupport.Web -- <command>`.
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "create-admin", "seed"];
+    private static readonly string[] Verbs = ["migrate", "create-admin", "seed", "reindex", "verify-index"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -75,10 +75,12 @@ public static class CommandLine
         root.Subcommands.Add(migrate);
         root.Subcommands.Add(createAdmin);
         root.Subcommands.Add(seed);
+        root.Subcommands.Add(IndexCommands.Reindex(app, settings));
+        root.Subcommands.Add(IndexCommands.VerifyIndex(app, settings));
         return await root.Parse(args).InvokeAsync();
     }
 
-    private static async Task<int> Run(WebApplication app, Func<IServiceProvider, Task> action)
+    public static async Task<int> Run(WebApplication app, Func<IServiceProvider, Task> action)
     {
         await using var scope = app.Services.CreateAsyncScope();
         try
@@ -92,7 +94,8 @@ public static class CommandLine
             await Console.Error.WriteLineAsync(string.Join(" ", messages));
             return 1;
         }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException or DomainRuleException)
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or DomainRuleException
+            or IndexDriftException or Search.SearchUnavailableException)
         {
             await Console.Error.WriteLineAsync(ex.Message);
             return 1;
