@@ -1,0 +1,150 @@
+using System.Text.RegularExpressions;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.CharFilters;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Analysis.Pattern;
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Analysis.Synonym;
+using Lucene.Net.Analysis.TokenAttributes;
+using Lucene.Net.Util;
+
+namespace TechSupport.Search.Lucene;
+
+/// <summary>One analysed word of some text: its term, where it sits and whether it is a stop word.</summary>
+internal readonly record struct AnalysedToken(string Term, int Position, int StartOffset, int EndOffset, bool Stop);
+
+/// <summary>
+/// The analysers of the index: English text (possessives, lower case, stop words, Porter stems), the
+/// exact field for versions and codes, and the synonym map read from the data file. Thread-safe:
+/// Lucene analysers keep their token streams per thread.
+/// </summary>
+internal sealed partial class LuceneAnalysis : IDisposable
+{
+    public const LuceneVersion Version = LuceneVersion.LUCENE_48;
+
+    // Longer input is cut before analysis; a query or a suggestion never needs more words than this holds.
+    public const int MaxAnalysedChars = 8_000;
+
+    private readonly Analyzer english;
+    private readonly Analyzer marking;
+    private readonly Analyzer exact;
+
+    public LuceneAnalysis(string synonymsFile)
+    {
+        // The standard tokenizer keeps "title:render" or "error:disk" as one word (a colon joins
+        // letters in Swedish); operators paste such text, so a colon always separates words here.
+        var colons = new NormalizeCharMap.Builder();
+        colons.Add(":", " ");
+        var separateColons = colons.Build();
+        TextReader SeparateColons(string field, TextReader reader) => new MappingCharFilter(separateColons, reader);
+
+        english = Analyzer.NewAnonymous((_, reader) =>
+        {
+            var source = new StandardTokenizer(Version, reader);
+            TokenStream chain = new EnglishPossessiveFilter(Version, source);
+            chain = new LowerCaseFilter(Version, chain);
+            chain = new StopFilter(Version, chain, EnglishAnalyzer.DefaultStopSet);
+            chain = new PorterStemFilter(chain);
+            return new TokenStreamComponents(source, chain);
+        }, SeparateColons);
+
+        // Like the English chain, but stop words are kept and only marked (as keywords, so the
+        // stemmer leaves them alone): synonym phrases such as "out of sync" then match on the words
+        // a user typed, and the phrase built from them leaves a gap where the index dropped "of".
+        marking = Analyzer.NewAnonymous((_, reader) =>
+        {
+            var source = new StandardTokenizer(Version, reader);
+            TokenStream chain = new EnglishPossessiveFilter(Version, source);
+            chain = new LowerCaseFilter(Version, chain);
+            chain = new SetKeywordMarkerFilter(chain, EnglishAnalyzer.DefaultStopSet);
+            chain = new PorterStemFilter(chain);
+            return new TokenStreamComponents(source, chain);
+        }, SeparateColons);
+
+        exact = Analyzer.NewAnonymous((_, reader) =>
+        {
+            var source = new PatternTokenizer(reader, ExactPattern(), 0);
+            TokenStream chain = new LowerCaseFilter(Version, source);
+            chain = new ExactTokenFilter(chain);
+            return new TokenStreamComponents(source, chain);
+        });
+
+        IndexAnalyzer = new PerFieldAnalyzerWrapper(english, new Dictionary<string, Analyzer> { [LuceneFields.Exact] = exact });
+        Synonyms = LoadSynonyms(synonymsFile, marking);
+    }
+
+    /// <summary>The analyser the index writer uses: English everywhere, the exact chain on the exact field.</summary>
+    public Analyzer IndexAnalyzer { get; }
+
+    /// <summary>The English chain, as indexed text is analysed.</summary>
+    public Analyzer English => english;
+
+    /// <summary>The domain synonyms, applied to queries only.</summary>
+    public SynonymMap Synonyms { get; }
+
+    /// <summary>The words of typed text as the index sees them, stop words marked rather than dropped.</summary>
+    public IReadOnlyList<AnalysedToken> Words(string text) => Analyse(marking, text, markStops: true);
+
+    /// <summary>The words of stored text with their offsets, as indexed (for snippets).</summary>
+    public IReadOnlyList<AnalysedToken> IndexedWords(string text) => Analyse(english, text, markStops: false);
+
+    /// <summary>The version numbers, codes and numbers in typed text, lower-cased.</summary>
+    public IReadOnlyList<AnalysedToken> ExactTokens(string text) => Analyse(exact, text, markStops: false);
+
+    public void Dispose()
+    {
+        IndexAnalyzer.Dispose();
+        english.Dispose();
+        marking.Dispose();
+        exact.Dispose();
+    }
+
+    private static List<AnalysedToken> Analyse(Analyzer analyzer, string text, bool markStops)
+    {
+        var tokens = new List<AnalysedToken>();
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return tokens;
+        }
+
+        var input = text.Length > MaxAnalysedChars ? text[..MaxAnalysedChars] : text;
+        using var stream = analyzer.GetTokenStream("", input);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        var keyword = stream.AddAttribute<IKeywordAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            tokens.Add(new AnalysedToken(term.ToString(), position, offset.StartOffset, offset.EndOffset, markStops && keyword.IsKeyword));
+        }
+
+        stream.End();
+        return tokens;
+    }
+
+    private static SynonymMap LoadSynonyms(string synonymsFile, Analyzer analyzer)
+    {
+        if (!File.Exists(synonymsFile))
+        {
+            throw new FileNotFoundException($"The synonyms file {synonymsFile} does not exist.", synonymsFile);
+        }
+
+        var parser = new SolrSynonymParser(dedup: true, expand: true, analyzer);
+        using (var reader = File.OpenText(synonymsFile))
+        {
+            parser.Parse(reader);
+        }
+
+        return parser.Build();
+    }
+
+    // A word with its inner dots, dashes and underscores ("19.1.2", "AAE-9173", "0x8007045d"), and a
+    // leading minus on a number, as error codes are written ("-9173").
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])-(?=\p{N})[\p{N}]+|[\p{L}\p{N}]+(?:[._\-][\p{L}\p{N}]+)*", RegexOptions.CultureInvariant)]
+    private static partial Regex ExactPattern();
+}

@@ -1,0 +1,80 @@
+namespace TechSupport.Search.Lucene;
+
+/// <summary>The field names of the Lucene index; one place so writer, queries and readers agree.</summary>
+internal static class LuceneFields
+{
+    public const string Key = "key";
+    public const string Kind = "kind";
+    public const string Id = "id";
+    public const string Version = "version";
+    public const string CreatedAt = "created";
+    public const string Live = "live";
+    public const string Tombstone = "tombstone";
+
+    // Analysed text, stored where snippets and hits read it back.
+    public const string Title = "title";
+    public const string Text = "text";
+    public const string Fix = "fix";
+    public const string RootCause = "rootcause";
+    public const string Workaround = "workaround";
+    public const string Comments = "comments";
+    public const string Equipment = "equipment";
+    public const string Components = "components";
+    public const string Meta = "meta";
+
+    // Version numbers and error codes, kept whole.
+    public const string Exact = "exact";
+
+    // The fault number as typed ("ts-1042") and its digits ("1042").
+    public const string Number = "number";
+
+    // Stored only, for hits.
+    public const string StoredNumber = "s_number";
+    public const string StoredStatus = "s_status";
+    public const string StoredCategory = "s_category";
+    public const string StoredSuite = "s_suite";
+    public const string StoredAcceptability = "s_acceptability";
+    public const string StoredComponentProduct = "s_component_product";
+    public const string StoredComponentVersion = "s_component_version";
+
+    // Filters: exact, lower-cased values.
+    public const string FilterSuite = "x_suite";
+    public const string FilterCategory = "x_category";
+    public const string FilterStatus = "x_status";
+    public const string FilterEquipment = "x_equipment";
+    public const string HasFix = "hasfix";
+
+    // Facets, counted from doc values.
+    public const string FacetCategory = "f_category";
+    public const string FacetSuite = "f_suite";
+    public const string FacetStatus = "f_status";
+    public const string FacetEquipment = "f_equipment";
+
+    // File security (S2).
+    public const string Classification = "acl_classification";
+    public const string Production = "acl_production";
+    public const string Reporter = "acl_reporter";
+    public const string Incident = "acl_incident";
+
+    public const string Yes = "1";
+
+    /// <summary>Joins a suite's id and name in one facet value, so a count carries its label.</summary>
+    public const char SuiteSeparator = '\u001f';
+
+    /// <summary>The text fields a query searches, with their weights: title first, equipment last.</summary>
+    public static readonly IReadOnlyList<(string Field, float Boost)> Searched =
+    [
+        (Title, 3.0f),
+        (Text, 2.0f),
+        (Fix, 1.3f),
+        (Workaround, 1.2f),
+        (RootCause, 1.2f),
+        (Comments, 0.8f),
+        (Equipment, 0.6f),
+        (Components, 0.5f),
+        (Meta, 0.5f),
+    ];
+
+    /// <summary>The stored fields a snippet may come from, in order of preference.</summary>
+    public static readonly IReadOnlyList<string> Snippeted = [Text, Fix, Workaround, RootCause, Comments];
+}

@@ -1,0 +1,646 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using Lucene.Net.Index;
+using Lucene.Net.Queries.Mlt;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace TechSupport.Search.Lucene;
+
+/// <summary>
+/// The embedded search engine: a Lucene.NET index in a folder beside the database. One writer and a
+/// near-real-time searcher per index generation; a document is durable and searchable when
+/// <see cref="IndexAsync"/> returns. Every read is filtered for its caller inside the Lucene query (S2).
+/// </summary>
+public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
+{
+    private const string PointerFileName = "live-generation";
+    private const string GenerationPrefix = "gen-";
+    private const int MaxPageSize = 100;
+    private const int MaxSuggestions = 50;
+    private const int SuggestionCandidates = 50;
+    private const int MaxSimilar = 50;
+
+    // Below this share of the best text score a candidate is noise, whatever its configuration.
+    private const double MinSuggestionSimilarity = 0.1;
+
+    private readonly string root;
+    private readonly LuceneAnalysis analysis;
+    private readonly TextQueryBuilder queries;
+    private readonly SnippetBuilder snippets;
+    private readonly Similarity similarity = new BM25Similarity();
+    private readonly ILogger logger;
+
+    // Serialises writes to the live generation and its swap with a committed rebuild.
+    private readonly SemaphoreSlim writes = new(1, 1);
+    private volatile IndexGeneration live;
+    private Rebuild? rebuild;
+    private volatile bool disposed;
+
+    /// <summary>Opens (or creates) the index under <paramref name="indexFolder"/>.</summary>
+    /// <param name="indexFolder">The root folder; the live generation is a sub-folder named in a pointer file.</param>
+    /// <param name="synonymsFile">The domain synonyms, in Solr format.</param>
+    /// <param name="logger">Where to log; nothing is logged when null.</param>
+    public LuceneSearchIndex(string indexFolder, string synonymsFile, ILogger<LuceneSearchIndex>? logger = null)
+    {
+        root = Path.GetFullPath(indexFolder);
+        this.logger = logger ?? NullLogger<LuceneSearchIndex>.Instance;
+        analysis = new LuceneAnalysis(synonymsFile);
+        queries = new TextQueryBuilder(analysis);
+        snippets = new SnippetBuilder(analysis);
+
+        Directory.CreateDirectory(root);
+        var name = ReadPointer();
+        if (name is null)
+        {
+            name = GenerationPrefix + Guid.NewGuid().ToString("N");
+            live = IndexGeneration.Open(Path.Combine(root, name), analysis, similarity);
+            WritePointer(name);
+        }
+        else
+        {
+            live = IndexGeneration.Open(Path.Combine(root, name), analysis, similarity);
+        }
+
+        // Rebuilds that never committed, and old generations a swap could not delete.
+        foreach (var folder in Directory.EnumerateDirectories(root, GenerationPrefix + "*"))
+        {
+            if (Path.GetFileName(folder) != name)
+            {
+                IndexGeneration.DeleteFolder(folder);
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task IndexAsync(IReadOnlyCollection<SearchDocument> documents, CancellationToken ct)
+    {
+        if (documents.Count == 0)
+        {
+            return;
+        }
+
+        var started = Stopwatch.GetTimestamp();
+        await writes.WaitAsync(ct);
+        try
+        {
+            EnsureOpen();
+            var written = await Guard(() => live.WriteAsync(documents, WriteMode.Live, ct));
+            if (rebuild is { } current)
+            {
+                await Guard(() => current.Generation.WriteAsync(documents, WriteMode.RebuildMirror, ct));
+            }
+
+            Log.Indexed(logger, documents.Count, written, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+        finally
+        {
+            writes.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task DeleteAsync(string key, long version, CancellationToken ct)
+    {
+        await writes.WaitAsync(ct);
+        try
+        {
+            EnsureOpen();
+            await Guard(() => live.DeleteAsync(key, version, WriteMode.Live, ct));
+            if (rebuild is { } current)
+            {
+                await Guard(() => current.Generation.DeleteAsync(key, version, WriteMode.RebuildMirror, ct));
+            }
+        }
+        finally
+        {
+            writes.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<SearchResults> SearchAsync(SearchQuery query, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var page = Math.Max(1, query.Page);
+        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var offset = (long)(page - 1) * size;
+        var filter = Filters(query);
+
+        return Task.FromResult(Read(searcher =>
+        {
+            var text = query.Text?.Trim();
+            TextQuery? textQuery = null;
+            if (!string.IsNullOrEmpty(text))
+            {
+                textQuery = queries.Build(text, searcher.IndexReader, TermSelection.First);
+                if (textQuery is null)
+                {
+                    // Only punctuation or stop words: nothing to find, nothing to count.
+                    return new SearchResults(0, [], new FacetCollector().Results());
+                }
+            }
+
+            var wanted = (int)Math.Min(offset + size, Math.Max(1, searcher.IndexReader.MaxDoc));
+            var facets = new FacetCollector();
+            TopDocs top;
+            int total;
+            if (textQuery is null)
+            {
+                var newestFirst = new Sort(new SortField(LuceneFields.CreatedAt, SortFieldType.INT64, reverse: true));
+                var collector = TopFieldCollector.Create(newestFirst, wanted, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
+                searcher.Search(new ConstantScoreQuery(filter), MultiCollector.Wrap(collector, facets));
+                (top, total) = (collector.GetTopDocs(), collector.TotalHits);
+            }
+            else
+            {
+                var collector = TopScoreDocCollector.Create(wanted, docsScoredInOrder: true);
+                searcher.Search(new FilteredQuery(textQuery.Query, new QueryWrapperFilter(filter)), MultiCollector.Wrap(collector, facets));
+                (top, total) = (collector.GetTopDocs(), collector.TotalHits);
+            }
+
+            var hits = top.ScoreDocs
+                .Skip((int)Math.Min(offset, int.MaxValue))
+                .Select(scored =>
+                {
+                    var stored = searcher.Doc(scored.Doc);
+                    return DocumentMapper.ToHit(stored, snippets.For(stored, textQuery?.Highlight), textQuery is null ? 0 : scored.Score);
+                })
+                .ToList();
+            return new SearchResults(total, hits, facets.Results());
+        }));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SearchHit>> SuggestAsync(SuggestionQuery query, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var text = $"{query.Title}\n{query.Symptoms}".Trim();
+        if (text.Length == 0)
+        {
+            return Task.FromResult<IReadOnlyList<SearchHit>>([]);
+        }
+
+        var limit = Math.Clamp(query.Limit, 1, MaxSuggestions);
+        var filter = new BooleanQuery(disableCoord: true)
+        {
+            { AccessFilter.For(query.Access), Occur.MUST },
+            { new TermQuery(new Term(LuceneFields.HasFix, LuceneFields.Yes)), Occur.MUST },
+        };
+
+        return Task.FromResult(Read<IReadOnlyList<SearchHit>>(searcher =>
+        {
+            var textQuery = queries.Build(text, searcher.IndexReader, TermSelection.MostInformative);
+            if (textQuery is null)
+            {
+                return [];
+            }
+
+            var top = searcher.Search(new FilteredQuery(textQuery.Query, new QueryWrapperFilter(filter)), SuggestionCandidates);
+            if (top.ScoreDocs.Length == 0)
+            {
+                return [];
+            }
+
+            var best = top.ScoreDocs[0].Score;
+            return top.ScoreDocs
+                .Select(scored => (Scored: scored, Similarity: best > 0 ? scored.Score / best : 0))
+                .Where(candidate => candidate.Similarity >= MinSuggestionSimilarity)
+                .Select(candidate =>
+                {
+                    var stored = searcher.Doc(candidate.Scored.Doc);
+                    var match = ConfigurationMatch(query.Components, stored);
+                    return (Stored: stored, candidate.Similarity, Match: match, Score: Suggestion(candidate.Similarity, match));
+                })
+                .OrderByDescending(c => c.Score)
+                .ThenByDescending(c => c.Similarity)
+                .Take(limit)
+                .Select(c => DocumentMapper.ToHit(c.Stored, snippets.For(c.Stored, textQuery.Highlight), c.Score) with { ConfigurationMatch = c.Match })
+                .ToList();
+        }));
+    }
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<SearchHit>> SimilarAsync(SimilarQuery query, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var limit = Math.Clamp(query.Limit, 1, MaxSimilar);
+        var access = AccessFilter.For(query.Access);
+        var self = new TermQuery(new Term(LuceneFields.Key, query.Key));
+
+        return Task.FromResult(Read<IReadOnlyList<SearchHit>>(searcher =>
+        {
+            // Unknown and not visible answer alike: nothing (S3).
+            var found = searcher.Search(new FilteredQuery(self, new QueryWrapperFilter(access)), 1);
+            if (found.ScoreDocs.Length == 0)
+            {
+                return [];
+            }
+
+            var moreLikeThis = new MoreLikeThis(searcher.IndexReader)
+            {
+                Analyzer = analysis.English,
+                FieldNames = [LuceneFields.Title, LuceneFields.Text],
+                MinTermFreq = 1,
+                // A word only this document holds finds nothing else.
+                MinDocFreq = 2,
+                MinWordLen = 2,
+                MaxQueryTerms = 25,
+            };
+            var terms = moreLikeThis.RetrieveInterestingTerms(found.ScoreDocs[0].Doc);
+            if (terms.Length == 0)
+            {
+                return [];
+            }
+
+            var like = new BooleanQuery
+            {
+                { TextQueryBuilder.ForTerms(terms), Occur.MUST },
+                { self, Occur.MUST_NOT },
+            };
+            var highlight = new HighlightTerms();
+            foreach (var term in terms)
+            {
+                highlight.Add(term);
+            }
+
+            return searcher.Search(new FilteredQuery(like, new QueryWrapperFilter(access)), limit).ScoreDocs
+                .Select(scored =>
+                {
+                    var stored = searcher.Doc(scored.Doc);
+                    return DocumentMapper.ToHit(stored, snippets.For(stored, highlight), scored.Score);
+                })
+                .ToList();
+        }));
+    }
+
+    /// <inheritdoc />
+    public Task<long> CountAsync(SearchAccess access, DocumentKind? kind, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        var filter = new BooleanQuery(disableCoord: true) { { AccessFilter.For(access), Occur.MUST } };
+        if (kind is { } k)
+        {
+            filter.Add(new TermQuery(new Term(LuceneFields.Kind, DocumentMapper.KindValue(k))), Occur.MUST);
+        }
+
+        return Task.FromResult(Read(searcher =>
+        {
+            var counter = new TotalHitCountCollector();
+            searcher.Search(new ConstantScoreQuery(filter), counter);
+            return (long)counter.TotalHits;
+        }));
+    }
+
+    /// <inheritdoc />
+    public async IAsyncEnumerable<(string Key, long Version)> VersionsAsync([EnumeratorCancellation] CancellationToken ct)
+    {
+        var (generation, searcher) = Acquire();
+        try
+        {
+            var count = 0;
+            foreach (var pair in IndexGeneration.Versions(searcher, ct))
+            {
+                yield return pair;
+                if (++count % 1_000 == 0)
+                {
+                    await Task.Yield();
+                }
+            }
+        }
+        finally
+        {
+            generation.Release(searcher);
+        }
+    }
+
+    /// <inheritdoc />
+    public async Task<IIndexRebuild> BeginRebuildAsync(CancellationToken ct)
+    {
+        await writes.WaitAsync(ct);
+        try
+        {
+            EnsureOpen();
+            if (rebuild is not null)
+            {
+                throw new InvalidOperationException("A rebuild of the search index is already in progress.");
+            }
+
+            var generation = Guard(() => IndexGeneration.Open(Path.Combine(root, GenerationPrefix + Guid.NewGuid().ToString("N")), analysis, similarity));
+            rebuild = new Rebuild(this, generation);
+            return rebuild;
+        }
+        finally
+        {
+            writes.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public Task<SearchHealth> HealthAsync(CancellationToken ct)
+    {
+        var healthy = !disposed && live.IsOpen;
+        return Task.FromResult(new SearchHealth(healthy, healthy ? "The Lucene index is open." : "The Lucene index is closed."));
+    }
+
+    /// <summary>Commits and closes the live index; an uncommitted rebuild is discarded.</summary>
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        writes.Wait();
+        try
+        {
+            disposed = true;
+            rebuild?.Generation.Discard();
+            rebuild = null;
+            live.Dispose();
+            analysis.Dispose();
+        }
+        finally
+        {
+            writes.Release();
+        }
+    }
+
+    /// <summary>
+    /// A suggestion's score, from 0 to 1: text similarity weighted by configuration match,
+    /// <c>similarity × (0.6 + 0.4 × match)</c>. Multiplying rather than adding means a close
+    /// configuration lifts a fix that already reads like the fault (a text-equal fix on the
+    /// operator's own kit comes first) but never carries one that does not.
+    /// </summary>
+    internal static double Suggestion(double similarity, double match) => similarity * (0.6 + (0.4 * match));
+
+    /// <summary>
+    /// How close a document's configuration is to the operator's, from 0 to 1. Each product both
+    /// share counts 1 when the versions match too and ½ when only the product does; the sum is
+    /// divided by the smaller of the two component counts, so a fix recorded against two
+    /// components can match fully a suite that has twenty.
+    /// </summary>
+    internal static double ConfigurationMatch(IReadOnlyList<ComponentKey> components, global::Lucene.Net.Documents.Document stored)
+    {
+        var (products, versions) = DocumentMapper.Components(stored);
+        var theirs = products.ToHashSet(StringComparer.Ordinal);
+        var theirVersions = versions.ToHashSet(StringComparer.Ordinal);
+        var ours = components
+            .Where(c => !string.IsNullOrWhiteSpace(c.Product))
+            .GroupBy(c => c.ProductToken, StringComparer.Ordinal)
+            .ToList();
+        if (ours.Count == 0 || theirs.Count == 0)
+        {
+            return 0;
+        }
+
+        var shared = 0.0;
+        foreach (var product in ours)
+        {
+            if (!theirs.Contains(product.Key))
+            {
+                continue;
+            }
+
+            var sameVersion = product.Any(c => !string.IsNullOrWhiteSpace(c.Version) && theirVersions.Contains(c.VersionToken));
+            shared += sameVersion ? 1.0 : 0.5;
+        }
+
+        return Math.Clamp(shared / Math.Min(ours.Count, theirs.Count), 0, 1);
+    }
+
+    private static BooleanQuery Filters(SearchQuery query)
+    {
+        var filter = new BooleanQuery(disableCoord: true) { { AccessFilter.For(query.Access), Occur.MUST } };
+        if (query.Kind is { } kind)
+        {
+            filter.Add(new TermQuery(new Term(LuceneFields.Kind, DocumentMapper.KindValue(kind))), Occur.MUST);
+        }
+
+        if (query.SuiteId is { } suite)
+        {
+            filter.Add(new TermQuery(new Term(LuceneFields.FilterSuite, suite.ToString("D"))), Occur.MUST);
+        }
+
+        AddFilter(filter, LuceneFields.FilterCategory, query.Category);
+        AddFilter(filter, LuceneFields.FilterStatus, query.Status);
+        AddFilter(filter, LuceneFields.FilterEquipment, query.Equipment);
+        return filter;
+    }
+
+    private static void AddFilter(BooleanQuery filter, string field, string? value)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            filter.Add(new TermQuery(new Term(field, value.Trim().ToLowerInvariant())), Occur.MUST);
+        }
+    }
+
+    private T Read<T>(Func<IndexSearcher, T> read)
+    {
+        var (generation, searcher) = Acquire();
+        try
+        {
+            return Guard(() => read(searcher));
+        }
+        finally
+        {
+            generation.Release(searcher);
+        }
+    }
+
+    private (IndexGeneration Generation, IndexSearcher Searcher) Acquire()
+    {
+        // A rebuild may swap the live generation between reading the field and acquiring from it.
+        for (var attempt = 0; ; attempt++)
+        {
+            EnsureOpen();
+            var generation = live;
+            try
+            {
+                return (generation, generation.Acquire());
+            }
+            catch (ObjectDisposedException) when (attempt < 3 && !disposed)
+            {
+            }
+            catch (ObjectDisposedException e)
+            {
+                throw new SearchUnavailableException("The Lucene index is closed.", e);
+            }
+        }
+    }
+
+    private void EnsureOpen()
+    {
+        if (disposed)
+        {
+            throw new SearchUnavailableException("The Lucene index is closed.");
+        }
+    }
+
+    private static T Guard<T>(Func<T> action)
+    {
+        try
+        {
+            return action();
+        }
+        catch (IOException e)
+        {
+            throw new SearchUnavailableException("The Lucene index could not be read or written.", e);
+        }
+    }
+
+    private static async Task<T> Guard<T>(Func<Task<T>> action)
+    {
+        try
+        {
+            return await action();
+        }
+        catch (IOException e)
+        {
+            throw new SearchUnavailableException("The Lucene index could not be read or written.", e);
+        }
+    }
+
+    private string? ReadPointer()
+    {
+        var pointer = Path.Combine(root, PointerFileName);
+        if (!File.Exists(pointer))
+        {
+            return null;
+        }
+
+        var name = File.ReadAllText(pointer).Trim();
+        if (name.StartsWith(GenerationPrefix, StringComparison.Ordinal) && Directory.Exists(Path.Combine(root, name)))
+        {
+            return name;
+        }
+
+        Log.LiveGenerationMissing(logger, name);
+        return null;
+    }
+
+    private void WritePointer(string name)
+    {
+        // Written aside and moved over the old pointer, so a crash leaves one or the other, never half.
+        var pointer = Path.Combine(root, PointerFileName);
+        var temporary = pointer + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+        using (var writer = new StreamWriter(stream))
+        {
+            writer.Write(name);
+            writer.Flush();
+            stream.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, pointer, overwrite: true);
+    }
+
+    private async Task CommitRebuildAsync(Rebuild committing, CancellationToken ct)
+    {
+        IndexGeneration retired;
+        await writes.WaitAsync(ct);
+        try
+        {
+            EnsureOpen();
+            if (!ReferenceEquals(rebuild, committing))
+            {
+                throw new InvalidOperationException("This rebuild is no longer in progress.");
+            }
+
+            await Guard(async () =>
+            {
+                await committing.Generation.CommitAsync(ct);
+                return true;
+            });
+            WritePointer(committing.Generation.Name);
+            retired = live;
+            live = committing.Generation;
+            rebuild = null;
+        }
+        finally
+        {
+            writes.Release();
+        }
+
+        Log.RebuildCommitted(logger, committing.Generation.Name);
+        retired.Dispose();
+        if (!IndexGeneration.DeleteFolder(retired.Folder))
+        {
+            Log.OldGenerationKept(logger, retired.Name);
+        }
+    }
+
+    private async Task AbandonRebuildAsync(Rebuild abandoned)
+    {
+        await writes.WaitAsync(CancellationToken.None);
+        try
+        {
+            if (ReferenceEquals(rebuild, abandoned))
+            {
+                rebuild = null;
+            }
+        }
+        finally
+        {
+            writes.Release();
+        }
+
+        abandoned.Generation.Discard();
+    }
+
+    private sealed class Rebuild(LuceneSearchIndex owner, IndexGeneration generation) : IIndexRebuild
+    {
+        private bool committed;
+        private bool disposed;
+
+        public IndexGeneration Generation => generation;
+
+        public async Task AddAsync(IReadOnlyCollection<SearchDocument> documents, CancellationToken ct)
+        {
+            ObjectDisposedException.ThrowIf(disposed || committed, this);
+            if (documents.Count > 0)
+            {
+                await Guard(() => generation.WriteAsync(documents, WriteMode.RebuildAdd, ct));
+            }
+        }
+
+        public async Task CommitAsync(CancellationToken ct)
+        {
+            ObjectDisposedException.ThrowIf(disposed || committed, this);
+            await owner.CommitRebuildAsync(this, ct);
+            committed = true;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (disposed)
+            {
+                return;
+            }
+
+            disposed = true;
+            if (!committed)
+            {
+                await owner.AbandonRebuildAsync(this);
+            }
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1, Level = LogLevel.Debug, Message = "Indexed a batch of {Count} search documents ({Written} newer than stored) in {ElapsedMs:F1} ms")]
+        public static partial void Indexed(ILogger logger, int count, int written, double elapsedMs);
+
+        [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "The rebuilt search index {Generation} is now live")]
+        public static partial void RebuildCommitted(ILogger logger, string generation);
+
+        [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "The replaced search index {Generation} could not be deleted yet; it is removed at the next start")]
+        public static partial void OldGenerationKept(ILogger logger, string generation);
+
+        [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "The live search index {Generation} named by the pointer file is missing; starting an empty index to be rebuilt")]
+        public static partial void LiveGenerationMissing(ILogger logger, string generation);
+    }
+}
