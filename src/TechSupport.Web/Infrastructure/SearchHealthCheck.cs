@@ -1,58 +1,22 @@
-using System.Net.Http.Headers;
-using System.Text;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using TechSupport.Search;
 
 namespace TechSupport.Web.Infrastructure;
 
-// Readiness of the search engine: the Lucene index folder must be writable, or Elasticsearch must
-// answer its cluster health. Search being down degrades the app; it does not stop fault logging.
-public sealed class SearchHealthCheck(TechSupportSettings settings, IConfiguration config, IHttpClientFactory http)
-    : IHealthCheck
+// Search being down degrades the app (search falls back to the database); it does not stop
+// fault logging, so readiness stays 200 with Degraded.
+public sealed class SearchHealthCheck(ISearchIndex index) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         try
         {
-            if (settings.SearchEngine == "Elasticsearch")
-            {
-                var url = config["Search:Elasticsearch:Url"];
-                if (string.IsNullOrWhiteSpace(url))
-                {
-                    return HealthCheckResult.Degraded("Search:Elasticsearch:Url is not set.");
-                }
-
-                using var client = http.CreateClient("search-health");
-                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(url), "_cluster/health"));
-                request.Headers.Authorization = Credentials();
-                using var response = await client.SendAsync(request, cancellationToken);
-                return response.IsSuccessStatusCode
-                    ? HealthCheckResult.Healthy("Elasticsearch answers.")
-                    : HealthCheckResult.Degraded($"Elasticsearch answered {(int)response.StatusCode}.");
-            }
-
-            var folder = Path.Combine(settings.DataPath, "index");
-            Directory.CreateDirectory(folder);
-            var probe = Path.Combine(folder, ".ready");
-            await File.WriteAllTextAsync(probe, "ok", cancellationToken);
-            return HealthCheckResult.Healthy("The Lucene index folder is writable.");
+            var health = await index.HealthAsync(cancellationToken);
+            return health.Healthy ? HealthCheckResult.Healthy(health.Description) : HealthCheckResult.Degraded(health.Description);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or HttpRequestException
-            or TaskCanceledException)
+        catch (SearchUnavailableException ex)
         {
-            return HealthCheckResult.Degraded("The search engine cannot be reached.");
+            return HealthCheckResult.Degraded(ex.Message);
         }
-    }
-
-    private AuthenticationHeaderValue? Credentials()
-    {
-        if (config["Search:Elasticsearch:ApiKey"] is { Length: > 0 } apiKey)
-        {
-            return new AuthenticationHeaderValue("ApiKey", apiKey);
-        }
-
-        return config["Search:Elasticsearch:Username"] is { Length: > 0 } user
-            ? new AuthenticationHeaderValue("Basic",
-                Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{config["Search:Elasticsearch:Password"]}")))
-            : null;
     }
 }

@@ -24,6 +24,7 @@ public static class ServiceSetup
         services.AddSingleton(BusinessCalendar.Default);
 
         services.AddTechSupportData(settings.Provider, settings.ConnectionString);
+        services.AddTechSupportSearch(settings);
         services.AddTechSupportIdentity(builder.Configuration);
         services.AddDataProtection()
             .SetApplicationName("TechSupport")
@@ -60,7 +61,6 @@ public static class ServiceSetup
             o.Conventions.AllowAnonymousToPage("/Error");
         }).AddMvcOptions(o => o.Filters.Add<PageErrorFilter>());
 
-        services.AddHttpClient("search-health", c => c.Timeout = TimeSpan.FromSeconds(3));
         services.AddHealthChecks()
             .AddDbContextCheck<TechSupportDbContext>("database", HealthStatus.Unhealthy)
             .AddCheck<SearchHealthCheck>("search", HealthStatus.Degraded);

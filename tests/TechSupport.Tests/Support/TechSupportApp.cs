@@ -35,6 +35,8 @@ public class TechSupportApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
 
+    public SwitchableSearchIndex SearchEngine => Services.GetRequiredService<SwitchableSearchIndex>();
+
     public TechSupportApp With(string key, string? value)
     {
         _settings[key] = value;
@@ -50,7 +52,12 @@ public class TechSupportApp : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton(provider => new SwitchableSearchIndex(provider.GetRequiredService<TechSupport.Search.Lucene.LuceneSearchIndex>()));
+            services.AddSingleton<TechSupport.Search.ISearchIndex>(provider => provider.GetRequiredService<SwitchableSearchIndex>());
+        });
     }
 
     public Task InitializeAsync()
@@ -70,6 +77,26 @@ public class TechSupportApp : WebApplicationFactory<Program>, IAsyncLifetime
         {
             Directory.Delete(DataPath, recursive: true);
         }
+    }
+
+    // Lets the outbox reach the search index before a test searches: dispatches until it is empty.
+    public async Task IndexedAsync()
+    {
+        var dispatcher = Services.GetRequiredService<Application.Outbox.OutboxDispatcher>();
+        for (var round = 0; round < 100; round++)
+        {
+            await using var scope = Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<Application.Data.TechSupportDbContext>();
+            var now = Clock.GetUtcNow();
+            if (!db.Outbox.Any(m => m.NextAttemptAt <= now))
+            {
+                return;
+            }
+
+            await dispatcher.DispatchOnceAsync(CancellationToken.None);
+        }
+
+        throw new InvalidOperationException("The outbox did not drain.");
     }
 
     // The first administrator is made as the create-admin command makes one; everyone else through the API.

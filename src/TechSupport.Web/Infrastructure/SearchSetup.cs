@@ -1,0 +1,17 @@
+using TechSupport.Application.Outbox;
+using TechSupport.Search.Lucene;
+
+namespace TechSupport.Web.Infrastructure;
+
+public static class SearchSetup
+{
+    // The engine is chosen by configuration only (Search:Engine); the outbox dispatcher feeds it.
+    public static IServiceCollection AddTechSupportSearch(this IServiceCollection services, TechSupportSettings settings)
+    {
+        var synonyms = Path.Combine(AppContext.BaseDirectory, "seed", "search", "synonyms.txt");
+        services.AddLuceneSearch(Path.Combine(settings.DataPath, "index"), synonyms);
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
+        return services;
+    }
+}
