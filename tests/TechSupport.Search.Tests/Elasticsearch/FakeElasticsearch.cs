@@ -28,6 +28,12 @@ public sealed class FakeElasticsearch : HttpMessageHandler
     private readonly List<RecordedRequest> requests = [];
     private readonly Dictionary<string, HashSet<string>> indices = new(StringComparer.Ordinal);
 
+    /// <summary>A path the engine is published under behind a proxy, e.g. "/es".</summary>
+    public string BasePath { get; init; } = "";
+
+    /// <summary>When set, the engine never answers: every request waits until the client gives up.</summary>
+    public bool Stalled { get; set; }
+
     /// <summary>Answers a request before the simulation does; return null to let it answer.</summary>
     public Func<RecordedRequest, HttpResponseMessage?>? Respond { get; set; }
 
@@ -103,12 +109,17 @@ public sealed class FakeElasticsearch : HttpMessageHandler
             requests.Add(recorded);
         }
 
+        if (Stalled)
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+
         return Respond?.Invoke(recorded) ?? Simulate(recorded);
     }
 
     private HttpResponseMessage Simulate(RecordedRequest request)
     {
-        var segments = request.Path.Trim('/').Split('/');
+        var segments = request.Path[BasePath.Length..].Trim('/').Split('/');
         lock (gate)
         {
             switch (request.Method.Method, segments)
