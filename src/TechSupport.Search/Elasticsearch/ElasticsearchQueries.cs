@@ -301,6 +301,9 @@ internal static partial class ElasticsearchQueries
         RequireFieldMatch = false,
         FragmentSize = 200,
         NumberOfFragments = 1,
+
+        // Past index.highlight.max_analyzed_offset the engine fails the whole search; this cuts the highlight instead.
+        MaxAnalyzedOffset = 100_000,
     };
 
     private static Dictionary<string, FieldSort> Order(string field, string order) => new() { [field] = new FieldSort(order) };

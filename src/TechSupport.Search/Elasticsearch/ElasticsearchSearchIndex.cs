@@ -424,6 +424,11 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
                 continue;
             }
 
+            if (result.Error?.Type == IndexNotFound)
+            {
+                state.Invalidate();
+            }
+
             refused++;
             transient |= result.Status is 429 or >= 500;
             if (refused <= 10)

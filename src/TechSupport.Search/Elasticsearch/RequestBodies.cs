@@ -56,6 +56,8 @@ internal sealed record Highlight(IReadOnlyDictionary<string, HighlightField> Fie
     public int? FragmentSize { get; init; }
 
     public int? NumberOfFragments { get; init; }
+
+    public int? MaxAnalyzedOffset { get; init; }
 }
 
 internal sealed record HighlightField;

@@ -163,6 +163,27 @@ public sealed class ElasticsearchBootstrapTests
     }
 
     [Fact]
+    public async Task A_write_to_a_deleted_alias_fails_and_makes_the_next_call_make_sure_of_it_again()
+    {
+        var engine = new FakeElasticsearch();
+        await using var host = AdapterHost.Create(engine);
+        await host.Index.SearchAsync(Browse, CancellationToken.None);
+        engine.Respond = request => request.Path == "/_bulk"
+            ? FakeElasticsearch.Json("""
+                {"took":1,"errors":true,"items":[
+                  {"index":{"_index":"techsupport-docs","_id":"fault-1","status":404,
+                    "error":{"type":"index_not_found_exception","reason":"no such index [techsupport-docs] and [require_alias] request flag is [true] and [techsupport-docs] is not an alias"}}}]}
+                """)
+            : null;
+
+        await Assert.ThrowsAsync<SearchUnavailableException>(() => host.Index.IndexAsync([TestDocuments.Fault(1)], CancellationToken.None));
+        engine.Respond = null;
+        await host.Index.IndexAsync([TestDocuments.Fault(1)], CancellationToken.None);
+
+        Assert.Equal(2, engine.To(HttpMethod.Put, "/_index_template/techsupport-docs").Count);
+    }
+
+    [Fact]
     public async Task A_deleted_alias_is_made_sure_of_again_after_the_engine_says_the_index_is_gone()
     {
         var engine = new FakeElasticsearch();

@@ -202,6 +202,7 @@ public sealed class ElasticsearchQueryTests
         AssertJson("""["<mark>"]""", highlight["pre_tags"]);
         AssertJson("""["</mark>"]""", highlight["post_tags"]);
         Assert.Equal(["text", "title", "fix"], highlight["fields"]!.AsObject().Select(f => f.Key));
+        Assert.NotNull(highlight["max_analyzed_offset"]);
         AssertJson("""[{"_score":{"order":"desc"}},{"createdAt":{"order":"desc"}}]""", body["sort"]);
     }
 
