@@ -9,6 +9,9 @@ public static class RelevanceDocuments
 {
     public static Guid FaultId(string key) => DeterministicGuid("fault", key);
 
+    // The user the harness searches as; no fault names it as its reporter.
+    public static Guid CallerId { get; } = DeterministicGuid("user", "relevance-harness");
+
     public static string DocumentKey(string key) => SearchKeys.For(DocumentKind.Fault, FaultId(key));
 
     public static SearchDocument For(RelevanceFault fault) => new()
