@@ -1,4 +1,5 @@
 using TechSupport.Application.Outbox;
+using TechSupport.Search.Elasticsearch;
 using TechSupport.Search.Lucene;
 
 namespace TechSupport.Web.Infrastructure;
@@ -6,10 +7,19 @@ namespace TechSupport.Web.Infrastructure;
 public static class SearchSetup
 {
     // The engine is chosen by configuration only (Search:Engine); the outbox dispatcher feeds it.
-    public static IServiceCollection AddTechSupportSearch(this IServiceCollection services, TechSupportSettings settings)
+    public static IServiceCollection AddTechSupportSearch(this IServiceCollection services, TechSupportSettings settings,
+        IConfiguration config)
     {
         var synonyms = Path.Combine(AppContext.BaseDirectory, "seed", "search", "synonyms.txt");
-        services.AddLuceneSearch(Path.Combine(settings.DataPath, "index"), synonyms);
+        if (settings.SearchEngine == "Elasticsearch")
+        {
+            services.AddElasticsearchSearch(config.GetSection("Search:Elasticsearch"), synonyms);
+        }
+        else
+        {
+            services.AddLuceneSearch(Path.Combine(settings.DataPath, "index"), synonyms);
+        }
+
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
         return services;

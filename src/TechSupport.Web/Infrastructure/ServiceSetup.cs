@@ -24,7 +24,7 @@ public static class ServiceSetup
         services.AddSingleton(BusinessCalendar.Default);
 
         services.AddTechSupportData(settings.Provider, settings.ConnectionString);
-        services.AddTechSupportSearch(settings);
+        services.AddTechSupportSearch(settings, builder.Configuration);
         services.AddTechSupportIdentity(builder.Configuration);
         services.AddDataProtection()
             .SetApplicationName("TechSupport")

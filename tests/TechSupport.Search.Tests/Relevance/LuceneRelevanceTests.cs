@@ -1,6 +1,3 @@
-// The Lucene adapter is written on another branch; this class compiles once that branch is merged
-// and this guard is removed (or LUCENE_READY is defined).
-#if LUCENE_READY
 using TechSupport.Search.Lucene;
 using Xunit.Abstractions;
 
@@ -11,4 +8,3 @@ public sealed class LuceneRelevanceTests(ITestOutputHelper output)
 {
     protected override string Engine => "Lucene";
 }
-#endif

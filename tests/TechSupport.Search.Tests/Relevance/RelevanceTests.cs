@@ -8,11 +8,12 @@ namespace TechSupport.Search.Tests.Relevance;
 // them to the test output folder, and fails when a floor is crossed.
 public abstract class RelevanceTests(Func<string, string, ISearchIndex> createIndex, ITestOutputHelper output)
 {
-    // Floors from issue 4, set before any engine was measured; adjust them with the measured
-    // figures, never the set.
-    public const double SearchMrrFloor = 0.5;
-    public const double SearchRecallFloor = 0.6;
-    public const double SuggestMrrFloor = 0.4;
+    // Floors a little under what Lucene measured on this set (2026-11-23: search MRR@10 0.951,
+    // recall@5 0.997; suggestions MRR@10 0.947) and above the naive word-overlap baseline's
+    // weak spots, so a change that loses typo, synonym or configuration ranking fails here.
+    public const double SearchMrrFloor = 0.9;
+    public const double SearchRecallFloor = 0.95;
+    public const double SuggestMrrFloor = 0.88;
 
     protected abstract string Engine { get; }
 
