@@ -39,7 +39,7 @@ internal static class ElasticsearchIndexTemplate
 
         IReadOnlyList<string> filled = rules.Count == 0 ? [NoSynonymsRule] : rules;
         filter["synonyms"] = new JsonArray([.. filled.Select(rule => (JsonNode)JsonValue.Create(rule))]);
-        ElasticsearchLog.TemplatePut(logger, names.TemplateName, rules.Count);
+        ElasticsearchLog.PuttingTemplate(logger, names.TemplateName, rules.Count);
         return template;
     }
 

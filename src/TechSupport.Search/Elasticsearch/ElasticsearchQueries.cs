@@ -14,8 +14,6 @@ internal static partial class ElasticsearchQueries
 
     public const int MaxQueryLength = 1_000;
 
-    public const string EnglishSearchAnalyzer = "techsupport_english_search";
-
     // Index-time analysis plus stop words and no synonyms: fuzzy terms and more_like_this.
     public const string EnglishFuzzyAnalyzer = "techsupport_english_fuzzy";
 
