@@ -5,12 +5,10 @@ using Polly;
 
 namespace TechSupport.Search.Elasticsearch;
 
-/// <summary>An answer from Elasticsearch: its status and body, read once.</summary>
 internal sealed record ElasticsearchAnswer(HttpStatusCode Status, byte[] Body)
 {
     public bool IsSuccess => (int)Status is >= 200 and <= 299;
 
-    /// <summary>The error's type, e.g. <c>index_not_found_exception</c>; empty when the body names none.</summary>
     public string ErrorType => ReadError().Type;
 
     public (string Type, string RootCauseType, string Reason) ReadError()
@@ -48,10 +46,8 @@ internal sealed record ElasticsearchAnswer(HttpStatusCode Status, byte[] Body)
     }
 }
 
-/// <summary>
-/// Sends requests through the resilient HttpClient and turns every failure into a
-/// <see cref="SearchUnavailableException"/> whose message is ours: the engine's words go to the log only.
-/// </summary>
+// Sends requests through the resilient HttpClient and turns every failure into a
+// SearchUnavailableException whose message is ours: the engine's words go to the log only.
 internal sealed class ElasticsearchConnection(HttpClient http, ILogger logger)
 {
     public const string Unavailable = "The search engine is unavailable.";
@@ -80,7 +76,6 @@ internal sealed class ElasticsearchConnection(HttpClient http, ILogger logger)
         }
     }
 
-    /// <summary>Sends and insists on a 2xx answer.</summary>
     public async Task<ElasticsearchAnswer> SendCheckedAsync(
         string operation, HttpMethod method, string path, HttpContent? content, CancellationToken ct)
     {
@@ -108,7 +103,7 @@ internal sealed class ElasticsearchConnection(HttpClient http, ILogger logger)
         }
     }
 
-    /// <summary>Logs what the engine said and builds the exception callers see, which never quotes it.</summary>
+    // Logs what the engine said and builds the exception callers see, which never quotes it.
     public SearchUnavailableException Failure(string operation, ElasticsearchAnswer answer)
     {
         var (type, rootCause, reason) = answer.ReadError();

@@ -1,9 +1,7 @@
 namespace TechSupport.Search.Elasticsearch;
 
-/// <summary>
-/// A rebuild into a fresh versioned index. Nobody reads it until <see cref="CommitAsync"/> swaps the alias;
-/// disposing it uncommitted deletes it, so an abandoned rebuild leaves the live index as it was.
-/// </summary>
+// A rebuild into a fresh versioned index. Nobody reads it until CommitAsync swaps the alias;
+// disposing it uncommitted deletes it, so an abandoned rebuild leaves the live index as it was.
 internal sealed class ElasticsearchIndexRebuild(ElasticsearchSearchIndex owner, string index) : IIndexRebuild
 {
     private bool committed;

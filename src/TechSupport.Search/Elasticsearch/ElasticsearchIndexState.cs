@@ -2,10 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace TechSupport.Search.Elasticsearch;
 
-/// <summary>
-/// What the adapter keeps for the life of the process, shared by the short-lived typed clients: the
-/// names it owns and whether the template and the alias have been made sure of.
-/// </summary>
+// What the adapter keeps for the life of the process, shared by the short-lived typed clients: the
+// names it owns and whether the template and the alias have been made sure of.
 internal sealed class ElasticsearchIndexState(IOptions<ElasticsearchOptions> options) : IDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
@@ -13,10 +11,8 @@ internal sealed class ElasticsearchIndexState(IOptions<ElasticsearchOptions> opt
 
     public ElasticsearchIndexNames Names { get; } = new(options.Value.IndexPrefix);
 
-    /// <summary>
-    /// Runs <paramref name="bootstrap"/> once per process: callers that race wait for the first; a failed or
-    /// cancelled bootstrap is tried again by the next caller.
-    /// </summary>
+    // Runs bootstrap once per process: callers that race wait for the first; a failed or
+    // cancelled bootstrap is tried again by the next caller.
     public async Task EnsureReadyAsync(Func<CancellationToken, Task> bootstrap, CancellationToken ct)
     {
         if (ready)
@@ -39,7 +35,7 @@ internal sealed class ElasticsearchIndexState(IOptions<ElasticsearchOptions> opt
         }
     }
 
-    /// <summary>Makes the next caller check the template and alias again (someone deleted the alias).</summary>
+    // Makes the next caller check the template and alias again (someone deleted the alias).
     public void Invalidate() => ready = false;
 
     public void Dispose() => gate.Dispose();

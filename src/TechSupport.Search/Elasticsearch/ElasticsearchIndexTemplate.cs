@@ -3,10 +3,8 @@ using Microsoft.Extensions.Logging;
 
 namespace TechSupport.Search.Elasticsearch;
 
-/// <summary>
-/// The index template of <c>infra/elasticsearch/index-template.json</c> (embedded in this assembly), with
-/// its placeholders filled: the index pattern of our prefix and the synonym rules the Lucene adapter reads too.
-/// </summary>
+// The index template of infra/elasticsearch/index-template.json (embedded in this assembly), with
+// its placeholders filled: the index pattern of our prefix and the synonym rules the Lucene adapter reads too.
 internal static class ElasticsearchIndexTemplate
 {
     public const string ResourceName = "TechSupport.Search.Elasticsearch.index-template.json";
@@ -41,14 +39,12 @@ internal static class ElasticsearchIndexTemplate
 
         IReadOnlyList<string> filled = rules.Count == 0 ? [NoSynonymsRule] : rules;
         filter["synonyms"] = new JsonArray([.. filled.Select(rule => (JsonNode)JsonValue.Create(rule))]);
-        ElasticsearchLog.TemplatePut(logger, names.TemplateName, rules.Count);
+        ElasticsearchLog.PuttingTemplate(logger, names.TemplateName, rules.Count);
         return template;
     }
 
-    /// <summary>
-    /// The rules of a Solr-format synonym file: one rule a line ("san, shared storage" or "tc => timecode"),
-    /// '#' starting a comment line. A missing file is no rules.
-    /// </summary>
+    // The rules of a Solr-format synonym file: one rule a line ("san, shared storage" or "tc => timecode"),
+    // '#' starting a comment line. A missing file is no rules.
     public static async Task<IReadOnlyList<string>> ReadSynonymsAsync(string? path, ILogger logger, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(path))

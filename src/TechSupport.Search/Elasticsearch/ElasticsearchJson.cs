@@ -5,10 +5,8 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace TechSupport.Search.Elasticsearch;
 
-/// <summary>
-/// How request and response bodies are (de)serialised: Elasticsearch's snake_case names from the naming
-/// policy, explicit names where the API uses a leading underscore or our documents use camelCase.
-/// </summary>
+// How request and response bodies are (de)serialised: Elasticsearch's snake_case names from the naming
+// policy, explicit names where the API uses a leading underscore or our documents use camelCase.
 internal static class ElasticsearchJson
 {
     public static readonly MediaTypeHeaderValue Json = new("application/json");

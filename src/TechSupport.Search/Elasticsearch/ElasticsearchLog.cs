@@ -27,8 +27,8 @@ internal static partial class ElasticsearchLog
     public static partial void BulkItemRefused(ILogger logger, string operation, string key, int status, string errorType);
 
     [LoggerMessage(EventId = 4105, Level = LogLevel.Information,
-        Message = "Put Elasticsearch index template {Template} with {SynonymRules} synonym rules")]
-    public static partial void TemplatePut(ILogger logger, string template, int synonymRules);
+        Message = "Putting Elasticsearch index template {Template} with {SynonymRules} synonym rules")]
+    public static partial void PuttingTemplate(ILogger logger, string template, int synonymRules);
 
     [LoggerMessage(EventId = 4106, Level = LogLevel.Warning,
         Message = "Synonym file {Path} not found: Elasticsearch searches without synonyms")]

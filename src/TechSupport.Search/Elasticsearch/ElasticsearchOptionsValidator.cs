@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 
 namespace TechSupport.Search.Elasticsearch;
 
-/// <summary>Refuses settings the adapter cannot work with, at start rather than at the first search.</summary>
+// Refuses settings the adapter cannot work with, at start rather than at the first search.
 internal sealed partial class ElasticsearchOptionsValidator : IValidateOptions<ElasticsearchOptions>
 {
     private const string Section = "Search:Elasticsearch";

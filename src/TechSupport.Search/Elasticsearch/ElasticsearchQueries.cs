@@ -4,21 +4,17 @@ using System.Text.RegularExpressions;
 
 namespace TechSupport.Search.Elasticsearch;
 
-/// <summary>
-/// Builds the bodies of searches, suggestions, similar-document and count requests. Every one carries
-/// <see cref="SecurityFilter"/> as a filter clause, so hits, totals and facet counts are all counted
-/// inside the engine over what the caller may see (S2, S3).
-/// </summary>
+// Builds the bodies of searches, suggestions, similar-document and count requests. Every one carries
+// SecurityFilter as a filter clause, so hits, totals and facet counts are all counted
+// inside the engine over what the caller may see (S2, S3).
 internal static partial class ElasticsearchQueries
 {
-    /// <summary>Elasticsearch's <c>index.max_result_window</c>, as the template sets it.</summary>
+    // Elasticsearch's index.max_result_window, as the template sets it.
     public const int MaxResultWindow = 10_000;
 
     public const int MaxQueryLength = 1_000;
 
-    public const string EnglishSearchAnalyzer = "techsupport_english_search";
-
-    /// <summary>Index-time analysis plus stop words and no synonyms: fuzzy terms and more_like_this.</summary>
+    // Index-time analysis plus stop words and no synonyms: fuzzy terms and more_like_this.
     public const string EnglishFuzzyAnalyzer = "techsupport_english_fuzzy";
 
     // A typo-tolerant clause over hundreds of words expands into thousands of terms; the first words carry the meaning.
@@ -44,11 +40,9 @@ internal static partial class ElasticsearchQueries
         "status", "category", "suiteName", "createdAt", "components", "componentVersions",
     ];
 
-    /// <summary>
-    /// S2 and E5 as a filter: Standard for everyone; Confidential for Manager rank or a clearance for its
-    /// production; Restricted only with a clearance for its production, except that a security incident
-    /// stays visible to Manager rank and to its reporter.
-    /// </summary>
+    // S2 and E5 as a filter: Standard for everyone; Confidential for Manager rank or a clearance for its
+    // production; Restricted only with a clearance for its production, except that a security incident
+    // stays visible to Manager rank and to its reporter.
     public static Query SecurityFilter(SearchAccess access)
     {
         var visible = new List<Query> { Query.TermOf("classification", "Standard") };
@@ -118,7 +112,7 @@ internal static partial class ElasticsearchQueries
         };
     }
 
-    /// <summary>The suggestion request, or null when nothing has been typed yet.</summary>
+    // The suggestion request, or null when nothing has been typed yet.
     public static SearchBody? Suggest(SuggestionQuery query)
     {
         var text = Clean($"{query.Title} {query.Symptoms}");
@@ -155,7 +149,7 @@ internal static partial class ElasticsearchQueries
         };
     }
 
-    /// <summary>Counts the document with <paramref name="key"/> if the caller may see it (0 or 1).</summary>
+    // Counts the document with key if the caller may see it (0 or 1).
     public static CountBody Visible(string key, SearchAccess access) =>
         new(Query.Of(new BoolQuery { Filter = [Query.IdsOf(key), SecurityFilter(access)] }));
 
@@ -201,11 +195,9 @@ internal static partial class ElasticsearchQueries
         SearchAfter = after,
     };
 
-    /// <summary>
-    /// What the user typed, as should clauses of which one must match: typo-tolerant words; the same words
-    /// with synonyms and no fuzziness, boosted so exact beats fuzzy; version and error-code tokens on the
-    /// exact field; fault numbers on <c>number</c>, boosted to rank first.
-    /// </summary>
+    // What the user typed, as should clauses of which one must match: typo-tolerant words; the same words
+    // with synonyms and no fuzziness, boosted so exact beats fuzzy; version and error-code tokens on the
+    // exact field; fault numbers on number, boosted to rank first.
     private static BoolQuery TextQuery(string text, IReadOnlyList<string>? fields = null)
     {
         fields ??= TextFields;
@@ -246,10 +238,8 @@ internal static partial class ElasticsearchQueries
         return new BoolQuery { Should = should, MinimumShouldMatch = 1 };
     }
 
-    /// <summary>
-    /// Should clauses that lift fixes from a configuration like the operator's: per component, half the
-    /// weight for the same product and half for the same version too (see <see cref="ElasticsearchResults.ConfigurationMatch"/>).
-    /// </summary>
+    // Should clauses that lift fixes from a configuration like the operator's: per component, half the
+    // weight for the same product and half for the same version too (see ConfigurationMatch).
     private static List<Query> ComponentBoosts(IReadOnlyList<ComponentKey> components)
     {
         var distinct = components.DistinctBy(c => c.VersionToken).Take(MaxComponents).ToList();
@@ -316,7 +306,7 @@ internal static partial class ElasticsearchQueries
         }
     }
 
-    /// <summary>The typed text with white space collapsed, cut to <see cref="MaxQueryLength"/>; never parsed as syntax.</summary>
+    // The typed text with white space collapsed, cut to MaxQueryLength; never parsed as syntax.
     public static string Clean(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -328,7 +318,7 @@ internal static partial class ElasticsearchQueries
         return collapsed.Length <= MaxQueryLength ? collapsed : collapsed[..MaxQueryLength].TrimEnd();
     }
 
-    /// <summary>Tokens with a digit in them, as the exact analyser cuts them: "19.1", "KB5034441", "AAE-9173".</summary>
+    // Tokens with a digit in them, as the exact analyser cuts them: "19.1", "KB5034441", "AAE-9173".
     public static IReadOnlyList<string> CodeTokens(string text) =>
         [.. ExactToken().Matches(text)
             .Select(m => m.Value.ToLowerInvariant())
@@ -336,12 +326,12 @@ internal static partial class ElasticsearchQueries
             .Distinct(StringComparer.Ordinal)
             .Take(MaxCodes)];
 
-    /// <summary>Fault numbers as typed ("TS-1042", "ts-1042") or bare ("1042"), lower-cased like the number field.</summary>
+    // References shaped like a fault number ("TS-1042"), lower-cased like the number field. A bare number is
+    // not taken for one: "Grade 2" must not put TS-2 first.
     public static IReadOnlyList<string> FaultNumbers(string text) =>
         [.. ExactToken().Matches(text)
             .Select(m => m.Value.ToLowerInvariant())
-            .Select(token => FaultNumber().IsMatch(token) ? token : token.All(char.IsAsciiDigit) && token.Length <= 9 ? $"ts-{token}" : null)
-            .OfType<string>()
+            .Where(token => FaultNumber().IsMatch(token))
             .Distinct(StringComparer.Ordinal)
             .Take(MaxCodes)];
 

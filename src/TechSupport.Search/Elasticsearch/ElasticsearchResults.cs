@@ -2,7 +2,6 @@ using System.Net;
 
 namespace TechSupport.Search.Elasticsearch;
 
-/// <summary>Turns Elasticsearch's answers into the port's hits, facets and configuration matches.</summary>
 internal static class ElasticsearchResults
 {
     private const int SnippetLength = 200;
@@ -35,11 +34,9 @@ internal static class ElasticsearchResults
         };
     }
 
-    /// <summary>
-    /// How close a document's configuration is to the operator's, from 0 to 1: the mean over the operator's
-    /// components of 1 when the document has the same product at the same version (or the operator's
-    /// version is unknown), 0.5 for the same product at another version, 0 otherwise. No components, 0.
-    /// </summary>
+    // How close a document's configuration is to the operator's, from 0 to 1: the mean over the operator's
+    // components of 1 when the document has the same product at the same version (or the operator's
+    // version is unknown), 0.5 for the same product at another version, 0 otherwise. No components, 0.
     public static double ConfigurationMatch(IReadOnlyList<ComponentKey> components, IndexedDocument? document)
     {
         var mine = components.DistinctBy(c => c.VersionToken).ToList();
@@ -78,7 +75,7 @@ internal static class ElasticsearchResults
             bucket.Label?.Buckets is [var label, ..] ? label.Key.ToString() : value;
     }
 
-    /// <summary>The engine's highlight (already HTML-escaped with the matches in &lt;mark&gt;), or the escaped start of the text.</summary>
+    // The engine's highlight (already HTML-escaped with the matches in <mark>), or the escaped start of the text.
     private static string Snippet(Hit hit, IndexedDocument source)
     {
         return Highlighted("text")

@@ -2,10 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace TechSupport.Search.Elasticsearch;
 
-/// <summary>
-/// A <see cref="SearchDocument"/> as it is stored in the index (<c>_source</c>), field for field with
-/// the mappings of <c>infra/elasticsearch/index-template.json</c>.
-/// </summary>
+// A SearchDocument as it is stored in the index (_source), field for field with
+// the mappings of infra/elasticsearch/index-template.json.
 internal sealed record IndexedDocument
 {
     [JsonPropertyName("key")]
@@ -65,15 +63,13 @@ internal sealed record IndexedDocument
     [JsonPropertyName("equipment")]
     public IReadOnlyList<string>? Equipment { get; init; }
 
-    /// <summary>Product tokens of the configuration (<see cref="ComponentKey.ProductToken"/>).</summary>
     [JsonPropertyName("components")]
     public IReadOnlyList<string>? Components { get; init; }
 
-    /// <summary>Product@version tokens of the configuration (<see cref="ComponentKey.VersionToken"/>).</summary>
     [JsonPropertyName("componentVersions")]
     public IReadOnlyList<string>? ComponentVersions { get; init; }
 
-    /// <summary>The components as words ("DaVinci Resolve Studio 19.1.2"), so a version can be searched for.</summary>
+    // The components as words ("DaVinci Resolve Studio 19.1.2"), so a version can be searched for.
     [JsonPropertyName("configuration")]
     public string? Configuration { get; init; }
 

@@ -40,7 +40,7 @@ internal sealed record Query
     public static Query IdsOf(params string[] ids) => new() { Ids = new IdsQuery(ids) };
 }
 
-/// <summary>Serialises as <c>{}</c>, for queries and aliases that take no settings.</summary>
+// Serialises as {}, for queries and aliases that take no settings.
 internal sealed record EmptyObject;
 
 internal sealed record BoolQuery
@@ -89,7 +89,7 @@ internal sealed record TermQuery(object Value)
     public double? Boost { get; init; }
 }
 
-/// <summary><c>{"terms": {"field": [values], "boost": b}}</c>: the field name is a key beside <c>boost</c>.</summary>
+// {"terms": {"field": [values], "boost": b}}: the field name is a key beside boost.
 [JsonConverter(typeof(TermsQueryConverter))]
 internal sealed record TermsQuery(string Field, IReadOnlyList<string> Values, double? Boost);
 
@@ -110,7 +110,7 @@ internal sealed record MoreLikeThisQuery(IReadOnlyList<string> Fields, IReadOnly
     public double? Boost { get; init; }
 }
 
-/// <summary>A document already in the index, as the <c>like</c> of a more_like_this query.</summary>
+// A document already in the index, as the like of a more_like_this query.
 internal sealed record LikeDocument(
     [property: JsonPropertyName("_index")] string Index,
     [property: JsonPropertyName("_id")] string Id);

@@ -68,7 +68,7 @@ internal sealed record CountBody(Query Query);
 
 internal sealed record ClosePointInTimeBody(string Id);
 
-/// <summary>The body of <c>PUT /{index}</c>: the aliases it joins; settings and mappings come from the template.</summary>
+// The body of PUT /{index}: the aliases it joins; settings and mappings come from the template.
 internal sealed record CreateIndexBody(IReadOnlyDictionary<string, EmptyObject> Aliases);
 
 internal sealed record UpdateAliasesBody(IReadOnlyList<AliasAction> Actions);
@@ -82,7 +82,7 @@ internal sealed record AliasAction
 
 internal sealed record AliasTarget(string Index, string Alias);
 
-/// <summary>The action line of one <c>_bulk</c> operation: <c>{"index": {...}}</c> or <c>{"delete": {...}}</c>.</summary>
+// The action line of one _bulk operation: {"index": {...}} or {"delete": {...}}.
 internal sealed record BulkAction
 {
     public BulkOperation? Index { get; init; }

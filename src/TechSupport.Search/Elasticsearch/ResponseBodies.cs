@@ -50,7 +50,7 @@ internal sealed record TermsBucket
 
     public long DocCount { get; init; }
 
-    /// <summary>The sub-aggregation that names a suite bucket.</summary>
+    // The sub-aggregation that names a suite bucket.
     public TermsAggregate? Label { get; init; }
 }
 
@@ -60,7 +60,7 @@ internal sealed record OpenPointInTimeResponse(string Id);
 
 internal sealed record ClusterHealthResponse(string Status);
 
-/// <summary>One entry of <c>GET /{pattern}/_alias</c>: an index and the aliases it holds.</summary>
+// One entry of GET /{pattern}/_alias: an index and the aliases it holds.
 internal sealed record IndexAliases
 {
     public IReadOnlyDictionary<string, JsonElement> Aliases { get; init; } = new Dictionary<string, JsonElement>();

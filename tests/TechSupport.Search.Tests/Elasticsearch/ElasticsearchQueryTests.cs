@@ -129,6 +129,16 @@ public sealed class ElasticsearchQueryTests
     }
 
     [Fact]
+    public async Task A_bare_number_is_an_exact_token_but_not_taken_for_a_fault_number()
+    {
+        var body = await SearchBodyAsync(new SearchQuery { Access = TestDocuments.OperatorWithoutClearances, Text = "Grade 2 monitor" });
+
+        var should = body["query"]!["bool"]!["should"]!.AsArray();
+        AssertJson("""{"match":{"exact":{"query":"2","boost":4}}}""", should[2]);
+        Assert.Equal(3, should.Count);
+    }
+
+    [Fact]
     public async Task Query_syntax_characters_travel_as_plain_text_never_as_query_syntax()
     {
         var body = await SearchBodyAsync(new SearchQuery
