@@ -13,7 +13,7 @@ public static class SearchSetup
         var synonyms = Path.Combine(AppContext.BaseDirectory, "seed", "search", "synonyms.txt");
         if (settings.SearchEngine == "Elasticsearch")
         {
-            services.AddElasticsearchSearch(config.GetSection("Search:Elasticsearch"), synonyms);
+            services.AddElasticsearchSearch(config.GetSection("Search"), synonyms);
         }
         else
         {

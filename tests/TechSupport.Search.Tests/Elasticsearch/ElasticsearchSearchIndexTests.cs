@@ -1,6 +1,3 @@
-// TODO(integration): SearchIndexContract is written on another branch; remove this #if and its #endif
-// once both branches are merged (the class below is written against its agreed shape).
-#if SEARCH_CONTRACT
 namespace TechSupport.Search.Tests.Elasticsearch;
 
 /// <summary>
@@ -28,4 +25,3 @@ public sealed class ElasticsearchSearchIndexTests(LiveElasticsearch server) : Se
         }
     }
 }
-#endif
