@@ -147,7 +147,7 @@ public sealed class SearchTests(TechSupportApp app) : IClassFixture<TechSupportA
             Assert.Equal(HttpStatusCode.Created, logged.StatusCode);
             await app.IndexedAsync();
 
-            var degraded = await manager.GetFromJsonAsync<JsonElement>($"/api/v1/search?q={tag}");
+            var degraded = await manager.GetFromJsonAsync<JsonElement>($"/api/v1/search?q=DRIFTS+{tag.ToUpperInvariant()}");
             Assert.True(degraded.GetProperty("degraded").GetBoolean());
             Assert.Equal([$"Audio drifts {tag}"], Titles(degraded));
             var ready = await app.CreateClient().GetAsync("/health/ready");

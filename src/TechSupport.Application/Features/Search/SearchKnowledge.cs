@@ -81,9 +81,12 @@ public sealed partial class SearchKnowledgeHandler(
         var text = query.Q?.Trim();
         if (!string.IsNullOrEmpty(text))
         {
+            // LIKE is case-insensitive on both providers' default collations; the user's text is a literal.
+            var pattern = "%" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal)
+                .Replace("_", "\\_", StringComparison.Ordinal).Replace("[", "\\[", StringComparison.Ordinal) + "%";
             faults = FaultNumber.TryParse(text, out var number)
-                ? faults.Where(f => f.Number == number || f.Title.Contains(text))
-                : faults.Where(f => f.Title.Contains(text));
+                ? faults.Where(f => f.Number == number || EF.Functions.Like(f.Title, pattern, "\\"))
+                : faults.Where(f => EF.Functions.Like(f.Title, pattern, "\\"));
         }
 
         if (query.SuiteId is { } suiteId)
