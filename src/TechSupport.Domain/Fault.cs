@@ -216,8 +216,18 @@ public sealed class Fault
     }
 
     // Importing the same external reference again updates the fault; it never makes a second one.
-    public void Reimport(HistoricalFault record, Actor importer, BusinessCalendar calendar, DateTimeOffset now) =>
+    // S1: lowering a classification needs a manager and a reason, which an import row cannot give.
+    public void Reimport(HistoricalFault record, Actor importer, BusinessCalendar calendar, DateTimeOffset now)
+    {
+        var classification = record.Production?.Classification ?? Classification.Standard;
+        if (classification < Classification)
+        {
+            throw new DomainRuleException(
+                $"Importing this record would lower the fault from {Classification} to {classification}; that needs a manager and a reason.");
+        }
+
         Apply(record, importer, calendar, now, $"Updated from the facility's records ({record.ExternalRef}).");
+    }
 
     private void Apply(HistoricalFault record, Actor importer, BusinessCalendar calendar, DateTimeOffset now, string note)
     {

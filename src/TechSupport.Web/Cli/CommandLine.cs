@@ -11,7 +11,7 @@ namespace TechSupport.Web.Cli;
 // The web app is also the command line: `dotnet run --project src/TechSupport.Web -- <command>`.
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "create-admin", "seed", "reindex", "verify-index"];
+    private static readonly string[] Verbs = ["migrate", "create-admin", "seed", "reindex", "verify-index", "import"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -77,6 +77,7 @@ public static class CommandLine
         root.Subcommands.Add(seed);
         root.Subcommands.Add(IndexCommands.Reindex(app, settings));
         root.Subcommands.Add(IndexCommands.VerifyIndex(app, settings));
+        root.Subcommands.Add(ImportCommand.Create(app, settings));
         return await root.Parse(args).InvokeAsync();
     }
 

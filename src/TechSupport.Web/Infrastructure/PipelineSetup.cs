@@ -48,6 +48,7 @@ public static class PipelineSetup
             .RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
         api.MapUserEndpoints();
         api.MapFacilityEndpoints();
+        api.MapImportEndpoints();
         api.MapSearchEndpoints();
         api.MapArticleEndpoints();
         api.MapFaultEndpoints();
