@@ -120,8 +120,9 @@ internal sealed class FaultGenerator
         return Fault.Log(report, number, reporter.Actor, _calendar, at);
     }
 
-    // Only what the domain offers today: acknowledge, assign, comment. Workarounds and fixes are
-    // written as the engineer's comments, and the fault stays open.
+    // A fault moves as it would have: acknowledged, assigned, discussed, a workaround applied (or
+    // refused, in a comment) and, for most, resolved with the template's fix, so the demo has fixes
+    // to search and suggest.
     private void Advance(Fault fault, FaultTemplate template, Progress progress, DateTimeOffset now)
     {
         if (progress == Progress.Logged || PickEngineer(fault) is not { } engineer)
@@ -173,12 +174,20 @@ internal sealed class FaultGenerator
 
         if (template.Workaround is { } workaround && _faker.Random.Bool(0.7f) && Step(ref at, fault.Severity, now))
         {
-            fault.Comment(WorkaroundText(workaround), engineer.Actor, at);
+            if (workaround.Acceptability == Acceptability.Unacceptable)
+            {
+                fault.Comment(WorkaroundText(workaround), engineer.Actor, at);
+            }
+            else
+            {
+                fault.ApplyWorkaround(_text.Fill(workaround.Description), workaround.Acceptability, workaround.Conditions,
+                    engineer.Actor, at);
+            }
         }
 
         if (Step(ref at, fault.Severity, now) && Step(ref at, fault.Severity, now))
         {
-            fault.Comment($"Root cause: {_text.Fill(template.RootCause)}\nFix: {_text.Fill(template.Fix)}", engineer.Actor, at);
+            fault.Resolve(_text.Fill(template.Fix), _text.Fill(template.RootCause), null, engineer.Actor, at);
         }
     }
 
