@@ -22,10 +22,21 @@ internal static class DocumentMapper
             new TextField(LuceneFields.Text, source.Text, Field.Store.YES),
         };
 
-        AddText(document, LuceneFields.Fix, source.Fix);
-        AddText(document, LuceneFields.RootCause, source.RootCause);
-        AddText(document, LuceneFields.Workaround, source.Workaround);
-        AddText(document, LuceneFields.Comments, source.Comments);
+        foreach (var (field, text) in new[] { (LuceneFields.Fix, source.Fix), (LuceneFields.Workaround, source.Workaround), (LuceneFields.RootCause, source.RootCause) })
+        {
+            if (!string.IsNullOrWhiteSpace(text))
+            {
+                document.Add(new StoredField(field, text));
+                document.Add(new TextField(LuceneFields.Resolution, text, Field.Store.NO));
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(source.Comments))
+        {
+            document.Add(new StoredField(LuceneFields.StoredComments, source.Comments));
+            document.Add(new TextField(LuceneFields.Comments, source.Comments, Field.Store.NO));
+        }
+
         AddStored(document, LuceneFields.StoredAcceptability, source.WorkaroundAcceptability);
 
         if (!string.IsNullOrWhiteSpace(source.Number))
@@ -45,7 +56,7 @@ internal static class DocumentMapper
         if (source.SuiteId is { } suiteId)
         {
             var name = source.SuiteName?.Trim() ?? "";
-            document.Add(new SortedSetDocValuesField(LuceneFields.FacetSuite, new BytesRef($"{suiteId:D}{LuceneFields.SuiteSeparator}{name}")));
+            document.Add(new SortedDocValuesField(LuceneFields.FacetSuite, new BytesRef($"{suiteId:D}{LuceneFields.SuiteSeparator}{name}")));
             document.Add(new StringField(LuceneFields.FilterSuite, suiteId.ToString("D"), Field.Store.NO));
         }
 
@@ -55,20 +66,20 @@ internal static class DocumentMapper
         {
             document.Add(new SortedSetDocValuesField(LuceneFields.FacetEquipment, new BytesRef(equipment)));
             document.Add(new StringField(LuceneFields.FilterEquipment, equipment.ToLowerInvariant(), Field.Store.NO));
-            document.Add(new TextField(LuceneFields.Equipment, equipment, Field.Store.NO));
+            document.Add(new TextField(LuceneFields.Kit, equipment, Field.Store.NO));
         }
 
         foreach (var component in source.Components)
         {
             document.Add(new StoredField(LuceneFields.StoredComponentProduct, component.ProductToken));
             document.Add(new StoredField(LuceneFields.StoredComponentVersion, component.VersionToken));
-            document.Add(new TextField(LuceneFields.Components, $"{component.Product} {component.Version}", Field.Store.NO));
+            document.Add(new TextField(LuceneFields.Kit, $"{component.Product} {component.Version}", Field.Store.NO));
         }
 
         var meta = string.Join(' ', new[] { source.SuiteName, source.Category, source.Stage, source.Status, source.Severity }.Where(m => !string.IsNullOrWhiteSpace(m)));
         if (meta.Length > 0)
         {
-            document.Add(new TextField(LuceneFields.Meta, meta, Field.Store.NO));
+            document.Add(new TextField(LuceneFields.Kit, meta, Field.Store.NO));
         }
 
         // Versions and codes anywhere in the document, kept whole on their own field.
@@ -146,14 +157,6 @@ internal static class DocumentMapper
     public static (string[] Products, string[] Versions) Components(Document stored) =>
         (stored.GetValues(LuceneFields.StoredComponentProduct), stored.GetValues(LuceneFields.StoredComponentVersion));
 
-    private static void AddText(Document document, string field, string? text)
-    {
-        if (!string.IsNullOrWhiteSpace(text))
-        {
-            document.Add(new TextField(field, text, Field.Store.YES));
-        }
-    }
-
     private static void AddStored(Document document, string field, string? value)
     {
         if (!string.IsNullOrWhiteSpace(value))
@@ -170,7 +173,7 @@ internal static class DocumentMapper
         }
 
         var trimmed = value.Trim();
-        document.Add(new SortedSetDocValuesField(facetField, new BytesRef(trimmed)));
+        document.Add(new SortedDocValuesField(facetField, new BytesRef(trimmed)));
         document.Add(new StringField(filterField, trimmed.ToLowerInvariant(), Field.Store.NO));
         document.Add(new StoredField(storedField, trimmed));
     }

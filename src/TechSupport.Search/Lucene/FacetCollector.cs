@@ -7,22 +7,24 @@ namespace TechSupport.Search.Lucene;
 /// <summary>
 /// Counts facet values from doc values over every document the query matches (not just the page),
 /// segment by segment: ordinals are counted in arrays and turned into labels once per segment.
+/// Category, suite and status hold one value per document; equipment may hold several.
 /// </summary>
 internal sealed class FacetCollector : ICollector
 {
     /// <summary>At most this many entries per facet, largest first.</summary>
     public const int MaxValuesPerFacet = 20;
 
-    private static readonly (string Name, string Field)[] Facets =
+    private static readonly (string Name, string Field, bool MultiValued)[] Facets =
     [
-        ("category", LuceneFields.FacetCategory),
-        ("suite", LuceneFields.FacetSuite),
-        ("status", LuceneFields.FacetStatus),
-        ("equipment", LuceneFields.FacetEquipment),
+        ("category", LuceneFields.FacetCategory, false),
+        ("suite", LuceneFields.FacetSuite, false),
+        ("status", LuceneFields.FacetStatus, false),
+        ("equipment", LuceneFields.FacetEquipment, true),
     ];
 
     private readonly Dictionary<string, long>[] totals = Facets.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
-    private readonly SortedSetDocValues?[] values = new SortedSetDocValues?[Facets.Length];
+    private readonly SortedDocValues?[] single = new SortedDocValues?[Facets.Length];
+    private readonly SortedSetDocValues?[] multiple = new SortedSetDocValues?[Facets.Length];
     private readonly int[]?[] counts = new int[]?[Facets.Length];
 
     public bool AcceptsDocsOutOfOrder => true;
@@ -36,9 +38,19 @@ internal sealed class FacetCollector : ICollector
         Flush();
         for (var i = 0; i < Facets.Length; i++)
         {
-            var segmentValues = context.AtomicReader.GetSortedSetDocValues(Facets[i].Field);
-            values[i] = segmentValues;
-            counts[i] = segmentValues is null ? null : new int[checked((int)segmentValues.ValueCount)];
+            long valueCount;
+            if (Facets[i].MultiValued)
+            {
+                multiple[i] = context.AtomicReader.GetSortedSetDocValues(Facets[i].Field);
+                valueCount = multiple[i]?.ValueCount ?? 0;
+            }
+            else
+            {
+                single[i] = context.AtomicReader.GetSortedDocValues(Facets[i].Field);
+                valueCount = single[i]?.ValueCount ?? 0;
+            }
+
+            counts[i] = valueCount > 0 ? new int[checked((int)valueCount)] : null;
         }
     }
 
@@ -46,17 +58,27 @@ internal sealed class FacetCollector : ICollector
     {
         for (var i = 0; i < Facets.Length; i++)
         {
-            if (values[i] is not { } segmentValues)
+            if (counts[i] is not { } segmentCounts)
             {
                 continue;
             }
 
-            var segmentCounts = counts[i]!;
-            segmentValues.SetDocument(doc);
-            long ord;
-            while ((ord = segmentValues.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+            if (single[i] is { } one)
             {
-                segmentCounts[ord]++;
+                var ord = one.GetOrd(doc);
+                if (ord >= 0)
+                {
+                    segmentCounts[ord]++;
+                }
+            }
+            else if (multiple[i] is { } many)
+            {
+                many.SetDocument(doc);
+                long ord;
+                while ((ord = many.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+                {
+                    segmentCounts[ord]++;
+                }
             }
         }
     }
@@ -96,24 +118,31 @@ internal sealed class FacetCollector : ICollector
         var scratch = new BytesRef();
         for (var i = 0; i < Facets.Length; i++)
         {
-            if (values[i] is not { } segmentValues || counts[i] is not { } segmentCounts)
+            if (counts[i] is { } segmentCounts)
             {
-                continue;
-            }
-
-            for (var ord = 0; ord < segmentCounts.Length; ord++)
-            {
-                if (segmentCounts[ord] == 0)
+                for (var ord = 0; ord < segmentCounts.Length; ord++)
                 {
-                    continue;
-                }
+                    if (segmentCounts[ord] == 0)
+                    {
+                        continue;
+                    }
 
-                segmentValues.LookupOrd(ord, scratch);
-                var label = scratch.Utf8ToString();
-                totals[i][label] = totals[i].GetValueOrDefault(label) + segmentCounts[ord];
+                    if (single[i] is { } one)
+                    {
+                        one.LookupOrd(ord, scratch);
+                    }
+                    else if (multiple[i] is { } many)
+                    {
+                        many.LookupOrd(ord, scratch);
+                    }
+
+                    var label = scratch.Utf8ToString();
+                    totals[i][label] = totals[i].GetValueOrDefault(label) + segmentCounts[ord];
+                }
             }
 
-            values[i] = null;
+            single[i] = null;
+            multiple[i] = null;
             counts[i] = null;
         }
     }

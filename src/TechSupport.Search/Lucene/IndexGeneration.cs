@@ -94,6 +94,7 @@ internal sealed class IndexGeneration : IDisposable
         try
         {
             var searcher = PrepareLookups(mode);
+            var lookup = searcher is null ? null : new VersionLookup(searcher);
             try
             {
                 // No cancellation inside the batch: a half-written batch would be invisible to the
@@ -101,7 +102,7 @@ internal sealed class IndexGeneration : IDisposable
                 var written = 0;
                 foreach (var document in newest.Values)
                 {
-                    var stored = StoredVersion(searcher, document.Key, mode);
+                    var stored = StoredVersion(lookup, document.Key, mode);
                     // A tombstone of the same version wins: the delete came after that update.
                     if (stored is { } s && (s.Version > document.Version || (s.Deleted && s.Version == document.Version)))
                     {
@@ -140,7 +141,7 @@ internal sealed class IndexGeneration : IDisposable
             var searcher = PrepareLookups(mode);
             try
             {
-                if (StoredVersion(searcher, key, mode) is { } stored && stored.Version > version)
+                if (StoredVersion(searcher is null ? null : new VersionLookup(searcher), key, mode) is { } stored && stored.Version > version)
                 {
                     return false;
                 }
@@ -288,7 +289,7 @@ internal sealed class IndexGeneration : IDisposable
         return searchers.Acquire();
     }
 
-    private (long Version, bool Deleted)? StoredVersion(IndexSearcher? searcher, string key, WriteMode mode)
+    private (long Version, bool Deleted)? StoredVersion(VersionLookup? lookup, string key, WriteMode mode)
     {
         if (mode != WriteMode.Live && mirrored.TryGetValue(key, out var mirroredVersion))
         {
@@ -296,32 +297,7 @@ internal sealed class IndexGeneration : IDisposable
             return mirroredVersion;
         }
 
-        if (searcher is null)
-        {
-            return null;
-        }
-
-        var term = new Term(LuceneFields.Key, key);
-        foreach (var leaf in searcher.IndexReader.Leaves)
-        {
-            var docs = leaf.AtomicReader.GetTermDocsEnum(term);
-            if (docs is null)
-            {
-                continue;
-            }
-
-            var doc = docs.NextDoc();
-            if (doc == DocIdSetIterator.NO_MORE_DOCS)
-            {
-                continue;
-            }
-
-            var version = leaf.AtomicReader.GetNumericDocValues(LuceneFields.Version)?.Get(doc) ?? 0;
-            var deleted = leaf.AtomicReader.GetNumericDocValues(LuceneFields.Tombstone)?.Get(doc) == 1;
-            return (version, deleted);
-        }
-
-        return null;
+        return lookup?.Find(key);
     }
 
     private void Remember(string key, long version, bool deleted, WriteMode mode)

@@ -73,7 +73,15 @@ internal sealed partial class LuceneAnalysis : IDisposable
 
         IndexAnalyzer = new PerFieldAnalyzerWrapper(english, new Dictionary<string, Analyzer> { [LuceneFields.Exact] = exact });
         Synonyms = LoadSynonyms(synonymsFile, marking);
+        QueryStopWords = QueryOnlyStopWords.SelectMany(word => Analyse(marking, word, markStops: false)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
     }
+
+    /// <summary>
+    /// Function words a query or a more-like-this selection leaves out, beyond the stop words the
+    /// index drops: they match nearly every fault, cost time and carry nothing ("from", "after").
+    /// Kept in the index, so phrases and synonyms that contain them still match. Stemmed, as terms are.
+    /// </summary>
+    public IReadOnlySet<string> QueryStopWords { get; }
 
     /// <summary>The analyser the index writer uses: English everywhere, the exact chain on the exact field.</summary>
     public Analyzer IndexAnalyzer { get; }
@@ -85,7 +93,8 @@ internal sealed partial class LuceneAnalysis : IDisposable
     public SynonymMap Synonyms { get; }
 
     /// <summary>The words of typed text as the index sees them, stop words marked rather than dropped.</summary>
-    public IReadOnlyList<AnalysedToken> Words(string text) => Analyse(marking, text, markStops: true);
+    public IReadOnlyList<AnalysedToken> Words(string text) =>
+        Analyse(marking, text, markStops: true).Select(t => t.Stop || !QueryStopWords.Contains(t.Term) ? t : t with { Stop = true }).ToList();
 
     /// <summary>The words of stored text with their offsets, as indexed (for snippets).</summary>
     public IReadOnlyList<AnalysedToken> IndexedWords(string text) => Analyse(english, text, markStops: false);
@@ -100,6 +109,16 @@ internal sealed partial class LuceneAnalysis : IDisposable
         marking.Dispose();
         exact.Dispose();
     }
+
+    // Words such as "out", "up", "down", "off" and "over" are left in: "out of sync", "back up".
+    private static readonly string[] QueryOnlyStopWords =
+    [
+        "about", "after", "again", "all", "also", "am", "any", "because", "been", "before", "being", "both", "can", "could",
+        "did", "do", "does", "doing", "during", "each", "every", "few", "from", "had", "has", "have", "having", "he", "her",
+        "here", "him", "his", "how", "i", "its", "just", "me", "more", "most", "my", "now", "once", "only", "other", "our",
+        "same", "she", "should", "since", "so", "some", "than", "too", "us", "very", "we", "were", "what", "when", "where",
+        "which", "while", "who", "whom", "why", "would", "you", "your", "please", "still", "keeps", "get", "gets", "got",
+    ];
 
     private static List<AnalysedToken> Analyse(Analyzer analyzer, string text, bool markStops)
     {

@@ -11,16 +11,20 @@ internal static class LuceneFields
     public const string Live = "live";
     public const string Tombstone = "tombstone";
 
-    // Analysed text, stored where snippets and hits read it back.
+    // Analysed text. Title and symptoms are stored in their own field; the fix, workaround and root
+    // cause are searched as one "resolution" field and equipment, components, suite, category,
+    // stage and status as one "kit" field, as every field a word is looked up in costs time.
     public const string Title = "title";
     public const string Text = "text";
+    public const string Resolution = "resolution";
+    public const string Comments = "comments";
+    public const string Kit = "kit";
+
+    // Stored for hits and snippets.
     public const string Fix = "fix";
     public const string RootCause = "rootcause";
     public const string Workaround = "workaround";
-    public const string Comments = "comments";
-    public const string Equipment = "equipment";
-    public const string Components = "components";
-    public const string Meta = "meta";
+    public const string StoredComments = "s_comments";
 
     // Version numbers and error codes, kept whole.
     public const string Exact = "exact";
@@ -61,20 +65,16 @@ internal static class LuceneFields
     /// <summary>Joins a suite's id and name in one facet value, so a count carries its label.</summary>
     public const char SuiteSeparator = '\u001f';
 
-    /// <summary>The text fields a query searches, with their weights: title first, equipment last.</summary>
+    /// <summary>The text fields a query searches, with their weights: title first, equipment and the like last.</summary>
     public static readonly IReadOnlyList<(string Field, float Boost)> Searched =
     [
         (Title, 3.0f),
         (Text, 2.0f),
-        (Fix, 1.3f),
-        (Workaround, 1.2f),
-        (RootCause, 1.2f),
+        (Resolution, 1.2f),
         (Comments, 0.8f),
-        (Equipment, 0.6f),
-        (Components, 0.5f),
-        (Meta, 0.5f),
+        (Kit, 0.5f),
     ];
 
     /// <summary>The stored fields a snippet may come from, in order of preference.</summary>
-    public static readonly IReadOnlyList<string> Snippeted = [Text, Fix, Workaround, RootCause, Comments];
+    public static readonly IReadOnlyList<string> Snippeted = [Text, Fix, Workaround, RootCause, StoredComments];
 }

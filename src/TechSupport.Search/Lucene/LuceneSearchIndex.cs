@@ -248,6 +248,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
                 MinDocFreq = 2,
                 MinWordLen = 2,
                 MaxQueryTerms = 25,
+                StopWords = analysis.QueryStopWords.ToHashSet(StringComparer.Ordinal),
             };
             var terms = moreLikeThis.RetrieveInterestingTerms(found.ScoreDocs[0].Doc);
             if (terms.Length == 0)
