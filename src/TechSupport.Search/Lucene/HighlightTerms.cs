@@ -1,10 +1,8 @@
 namespace TechSupport.Search.Lucene;
 
-/// <summary>
-/// The analysed terms a query matches on, for marking them in snippets: its own words, the words of
-/// the synonyms it brought in, its version numbers (a "19.1" query marks "19.1.2") and its fuzzy
-/// words (a "stuter" query marks "stutter").
-/// </summary>
+// The analysed terms a query matches on, for marking them in snippets: its own words, the words of
+// the synonyms it brought in, its version numbers (a "19.1" query marks "19.1.2") and its fuzzy
+// words (a "stuter" query marks "stutter").
 internal sealed class HighlightTerms
 {
     private readonly HashSet<string> terms = new(StringComparer.Ordinal);
@@ -19,7 +17,6 @@ internal sealed class HighlightTerms
 
     public void AddFuzzy(string term, int maxEdits) => fuzzy.Add((term, maxEdits));
 
-    /// <summary>Whether an indexed token (analysed as the index analyses text) is one the query matched.</summary>
     public bool Matches(string token)
     {
         if (terms.Contains(token))
@@ -49,7 +46,6 @@ internal sealed class HighlightTerms
     }
 }
 
-/// <summary>Damerau–Levenshtein distance (adjacent transpositions count one), bounded for speed.</summary>
 internal static class EditDistance
 {
     public static bool AtMost(string a, string b, int limit)

@@ -4,25 +4,19 @@ using Lucene.Net.Search;
 
 namespace TechSupport.Search.Lucene;
 
-/// <summary>A query built from typed text, with the terms a snippet should mark.</summary>
 internal sealed record TextQuery(Query Query, HighlightTerms Highlight);
 
-/// <summary>How to choose words when typed text has more than a query should carry.</summary>
 internal enum TermSelection
 {
-    /// <summary>The first distinct words, as a searcher typed them.</summary>
     First,
 
-    /// <summary>The most informative words (frequent in the text, rare in the index), more-like-this style.</summary>
     MostInformative
 }
 
-/// <summary>
-/// Builds a Lucene query from what a user typed, never by parsing it as query syntax: the text is
-/// analysed and each word becomes a weighted disjunction over the text fields, joined by the
-/// domain synonyms (as whole phrases), version numbers and codes on the exact field, the fault
-/// number, and fuzzy matches for words the index does not hold (typos).
-/// </summary>
+// Builds a Lucene query from what a user typed, never by parsing it as query syntax: the text is
+// analysed and each word becomes a weighted disjunction over the text fields, joined by the
+// domain synonyms (as whole phrases), version numbers and codes on the exact field, the fault
+// number, and fuzzy matches for words the index does not hold (typos).
 internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
 {
     public const int MaxSearchTerms = 64;
@@ -50,7 +44,6 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
 
     private readonly SynonymExpander synonyms = new(analysis.Synonyms);
 
-    /// <summary>The query for the text, or null when it holds no searchable word (only punctuation or stop words).</summary>
     public TextQuery? Build(string text, IndexReader reader, TermSelection selection)
     {
         var tokens = analysis.Words(text);
@@ -74,7 +67,8 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
 
         foreach (var (original, alternatives) in phraseSynonyms)
         {
-            query.Add(OneIdea(Phrase(original, 1f), alternatives, fuzzy: null), Occur.SHOULD);
+            // "no signal" is just "signal" to the index, which the word's own clause already counts.
+            query.Add(OneIdea(original.Count > 1 ? Phrase(original, 1f) : null, alternatives, fuzzy: null), Occur.SHOULD);
         }
 
         AddPhrasePairs(query, tokens, selected);
@@ -83,10 +77,8 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
         return query.Clauses.Count == 0 ? null : new TextQuery(query, highlight);
     }
 
-    /// <summary>
-    /// A query for already analysed terms (a stored document's most telling words), weighted across
-    /// the fields; a fifth of them (at least two) must match, so one shared common word is not enough.
-    /// </summary>
+    // A query for already analysed terms (a stored document's most telling words), weighted across
+    // the fields; a fifth of them (at least two) must match, so one shared common word is not enough.
     public static Query ForTerms(IReadOnlyCollection<string> terms)
     {
         var query = new BooleanQuery
@@ -159,14 +151,12 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
         return query;
     }
 
-    /// <summary>
-    /// Edits allowed for a fuzzy match, or null when the word needs none. Only words the index does
-    /// not hold, or holds in a handful of documents (someone else's typo), are treated as typos, so a
-    /// correctly spelt word never drags in its neighbours and common words cost nothing extra.
-    /// One edit (a transposition counts one) up to seven letters, two from eight; numbers and codes
-    /// none. Measured on the seed faults, two edits from six letters found nothing more and cost
-    /// four times as much.
-    /// </summary>
+    // Edits allowed for a fuzzy match, or null when the word needs none. Only words the index does
+    // not hold, or holds in a handful of documents (someone else's typo), are treated as typos, so a
+    // correctly spelt word never drags in its neighbours and common words cost nothing extra.
+    // One edit (a transposition counts one) up to seven letters, two from eight; numbers and codes
+    // none. Measured on the seed faults, two edits from six letters found nothing more and cost
+    // four times as much.
     private static int? FuzzyEdits(string term, IndexReader reader)
     {
         if (term.Length < 4 || !term.All(char.IsLetter))
@@ -218,11 +208,9 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
         }
     }
 
-    /// <summary>
-    /// The synonyms of the typed words: for a single word, keyed by its term; for a typed phrase
-    /// ("shared storage"), with the phrase as typed. Only synonyms of words the query kept, so the
-    /// cap on words also bounds these.
-    /// </summary>
+    // The synonyms of the typed words: for a single word, keyed by its term; for a typed phrase
+    // ("shared storage"), with the phrase as typed. Only synonyms of words the query kept, so the
+    // cap on words also bounds these.
     private (Dictionary<string, List<IReadOnlyList<PhraseWord>>> Words, List<(IReadOnlyList<PhraseWord> Original, List<IReadOnlyList<PhraseWord>> Alternatives)> Phrases)
         Synonyms(IReadOnlyList<AnalysedToken> tokens, List<string> selected, HighlightTerms highlight)
     {
@@ -283,19 +271,22 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
         return (words, phrases);
     }
 
-    /// <summary>
-    /// One idea however it is worded: the best of the typed words, their synonyms and their fuzzy
-    /// neighbours, not their sum, so a fault saying "DaVinci Resolve" does not outscore one that
-    /// shares the query's rarer words, and a rare word is not counted again by its fuzzy match.
-    /// </summary>
-    private static Query OneIdea(Query typed, List<IReadOnlyList<PhraseWord>>? synonyms, Query? fuzzy)
+    // One idea however it is worded: the best of the typed words, their synonyms and their fuzzy
+    // neighbours, not their sum, so a fault saying "DaVinci Resolve" does not outscore one that
+    // shares the query's rarer words, and a rare word is not counted again by its fuzzy match.
+    private static Query OneIdea(Query? typed, List<IReadOnlyList<PhraseWord>>? synonyms, Query? fuzzy)
     {
-        if ((synonyms is null || synonyms.Count == 0) && fuzzy is null)
+        if (typed is not null && (synonyms is null || synonyms.Count == 0) && fuzzy is null)
         {
             return typed;
         }
 
-        var idea = new DisjunctionMaxQuery(SynonymTieBreaker) { typed };
+        var idea = new DisjunctionMaxQuery(SynonymTieBreaker);
+        if (typed is not null)
+        {
+            idea.Add(typed);
+        }
+
         foreach (var alternative in synonyms ?? [])
         {
             idea.Add(alternative.Count == 1 ? AcrossFields(alternative[0].Term, SynonymWeight) : Phrase(alternative, SynonymWeight));
