@@ -2,23 +2,21 @@ using TechSupport.Search;
 
 namespace TechSupport.Search.Tests;
 
-/// <summary>
-/// What a user notices of search, whichever engine answers: run once per adapter by a class that
-/// says how to make an index. Each test gets a fresh, empty index.
-/// </summary>
+// What a user notices of search, whichever engine answers: run once per adapter by a class that
+// says how to make an index. Each test gets a fresh, empty index.
 public abstract class SearchIndexContract : IAsyncLifetime
 {
     private ISearchIndex? index;
 
     protected ISearchIndex Index => index ?? throw new InvalidOperationException("The index is made in InitializeAsync.");
 
-    /// <summary>A new, empty index for one test.</summary>
+    // A new, empty index for one test.
     protected abstract Task<ISearchIndex> CreateIndexAsync();
 
-    /// <summary>Lets the engine make writes visible (Elasticsearch refreshes); Lucene's are visible at once.</summary>
+    // Lets the engine make writes visible (Elasticsearch refreshes); Lucene's are visible at once.
     protected virtual Task SettleAsync() => Task.CompletedTask;
 
-    /// <summary>Closes the index and removes what it stored.</summary>
+    // Closes the index and removes what it stored.
     protected virtual async Task DeleteIndexAsync(ISearchIndex created)
     {
         switch (created)
