@@ -710,6 +710,18 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal([resolved.Key], suggestions.Select(s => s.Key).ToList());
     }
 
+    [ContractFact]
+    public async Task Suggestions_match_a_word_still_being_typed()
+    {
+        var genlock = SearchDocumentBuilder.Fault("Genlock lost on the grade").WithSymptoms("The picture rolls every few minutes.").WithFix("Relocked the SPG to house reference.");
+        var deck = SearchDocumentBuilder.Fault("Deck will not eject").WithSymptoms("The tape is stuck.").WithFix("Cleaned the deck.");
+        await IndexAsync(genlock, deck);
+
+        var suggestions = await Index.SuggestAsync(new SuggestionQuery { Access = Callers.Operator(), Title = "Genlo" }, None);
+
+        Assert.Equal([genlock.Key], suggestions.Select(s => s.Key).ToList());
+    }
+
     // Similar faults
 
     [ContractFact]

@@ -8,8 +8,9 @@ internal sealed class HighlightTerms
     private readonly HashSet<string> terms = new(StringComparer.Ordinal);
     private readonly List<string> versions = [];
     private readonly List<(string Term, int MaxEdits)> fuzzy = [];
+    private readonly List<string> prefixes = [];
 
-    public bool IsEmpty => terms.Count == 0 && versions.Count == 0 && fuzzy.Count == 0;
+    public bool IsEmpty => terms.Count == 0 && versions.Count == 0 && fuzzy.Count == 0 && prefixes.Count == 0;
 
     public void Add(string term) => terms.Add(term);
 
@@ -17,11 +18,21 @@ internal sealed class HighlightTerms
 
     public void AddFuzzy(string term, int maxEdits) => fuzzy.Add((term, maxEdits));
 
+    public void AddPrefix(string prefix) => prefixes.Add(prefix);
+
     public bool Matches(string token)
     {
         if (terms.Contains(token))
         {
             return true;
+        }
+
+        foreach (var prefix in prefixes)
+        {
+            if (token.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
         }
 
         foreach (var version in versions)

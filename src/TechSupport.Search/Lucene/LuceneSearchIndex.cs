@@ -200,7 +200,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
 
         return Task.FromResult(Read<IReadOnlyList<SearchHit>>(searcher =>
         {
-            var textQuery = queries.Build(text, searcher.IndexReader, TermSelection.MostInformative);
+            var textQuery = queries.Build(text, searcher.IndexReader, TermSelection.MostInformative, stillTyping: true);
             if (textQuery is null)
             {
                 return [];

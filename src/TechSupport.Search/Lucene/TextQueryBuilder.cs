@@ -30,6 +30,9 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
     private const float ExactWeight = 3.0f;
     private const float NumberWeight = 25.0f;
     private const float PhraseWeight = 0.5f;
+    private const float PrefixWeight = 0.5f;
+    private const int MinPrefixLength = 3;
+    private const int MaxPrefixLength = 5;
     private const float FieldTieBreaker = 0.2f;
     private const float SynonymTieBreaker = 0.1f;
     private const int FuzzyExpansions = 10;
@@ -44,7 +47,8 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
 
     private readonly SynonymExpander synonyms = new(analysis.Synonyms);
 
-    public TextQuery? Build(string text, IndexReader reader, TermSelection selection)
+    // With stillTyping, the last word may be unfinished ("playb"): it also matches as a prefix.
+    public TextQuery? Build(string text, IndexReader reader, TermSelection selection, bool stillTyping = false)
     {
         var tokens = analysis.Words(text);
         var highlight = new HighlightTerms();
@@ -52,23 +56,30 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
 
         var selected = Select(tokens, reader, selection);
         var (wordSynonyms, phraseSynonyms) = Synonyms(tokens, selected, highlight);
+        var unfinished = stillTyping ? Unfinished(text, tokens) : null;
         foreach (var term in selected)
         {
             highlight.Add(term);
-            Query? fuzzy = null;
+            var neighbours = new List<Query>();
             if (FuzzyEdits(term, reader) is { } edits)
             {
-                fuzzy = Fuzzy(term, edits);
+                neighbours.Add(Fuzzy(term, edits));
                 highlight.AddFuzzy(term, edits);
             }
 
-            query.Add(OneIdea(AcrossFields(term, 1f), wordSynonyms.GetValueOrDefault(term), fuzzy), Occur.SHOULD);
+            if (unfinished is { } word && word.Term == term)
+            {
+                neighbours.Add(Prefix(word.Typed));
+                highlight.AddPrefix(word.Typed);
+            }
+
+            query.Add(OneIdea(AcrossFields(term, 1f), wordSynonyms.GetValueOrDefault(term), neighbours), Occur.SHOULD);
         }
 
         foreach (var (original, alternatives) in phraseSynonyms)
         {
             // "no signal" is just "signal" to the index, which the word's own clause already counts.
-            query.Add(OneIdea(original.Count > 1 ? Phrase(original, 1f) : null, alternatives, fuzzy: null), Occur.SHOULD);
+            query.Add(OneIdea(original.Count > 1 ? Phrase(original, 1f) : null, alternatives, []), Occur.SHOULD);
         }
 
         AddPhrasePairs(query, tokens, selected);
@@ -274,9 +285,9 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
     // One idea however it is worded: the best of the typed words, their synonyms and their fuzzy
     // neighbours, not their sum, so a fault saying "DaVinci Resolve" does not outscore one that
     // shares the query's rarer words, and a rare word is not counted again by its fuzzy match.
-    private static Query OneIdea(Query? typed, List<IReadOnlyList<PhraseWord>>? synonyms, Query? fuzzy)
+    private static Query OneIdea(Query? typed, List<IReadOnlyList<PhraseWord>>? synonyms, List<Query> neighbours)
     {
-        if (typed is not null && (synonyms is null || synonyms.Count == 0) && fuzzy is null)
+        if (typed is not null && (synonyms is null || synonyms.Count == 0) && neighbours.Count == 0)
         {
             return typed;
         }
@@ -292,12 +303,43 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
             idea.Add(alternative.Count == 1 ? AcrossFields(alternative[0].Term, SynonymWeight) : Phrase(alternative, SynonymWeight));
         }
 
-        if (fuzzy is not null)
+        foreach (var neighbour in neighbours)
         {
-            idea.Add(fuzzy);
+            idea.Add(neighbour);
         }
 
         return idea;
+    }
+
+    // The start of the last word, lower-cased, when the text ends inside it. Neither the stem nor
+    // all the typed letters make a usable prefix, as the index holds stems: "calibratio" is not a
+    // prefix of "calibr" (calibration), nor "stutteri" of "stutter"; their first five letters are.
+    private static (string Term, string Typed)? Unfinished(string text, IReadOnlyList<AnalysedToken> tokens)
+    {
+        if (tokens.Count == 0 || text.Length == 0 || !char.IsLetter(text[^1]))
+        {
+            return null;
+        }
+
+        var last = tokens[^1];
+        if (last.Stop || last.EndOffset != text.Length)
+        {
+            return null;
+        }
+
+        var typed = text[last.StartOffset..last.EndOffset].ToLowerInvariant();
+        return typed.Length >= MinPrefixLength && typed.All(char.IsLetter) ? (last.Term, typed[..Math.Min(typed.Length, MaxPrefixLength)]) : null;
+    }
+
+    private static DisjunctionMaxQuery Prefix(string typed)
+    {
+        var query = new DisjunctionMaxQuery(FieldTieBreaker);
+        foreach (var field in PairFields)
+        {
+            query.Add(new PrefixQuery(new Term(field, typed)) { Boost = Weight(field) * PrefixWeight });
+        }
+
+        return query;
     }
 
     private static DisjunctionMaxQuery Fuzzy(string term, int edits)
