@@ -3,16 +3,14 @@ using Xunit.Sdk;
 
 namespace TechSupport.Search.Tests;
 
-/// <summary>
-/// A fact of a suite that may need an outside service: when the test class carries
-/// <see cref="RequiresEnvironmentAttribute"/> and the variable is not set, the test is reported as
-/// skipped with a plain reason rather than passing vacuously.
-/// </summary>
+// A fact of a suite that may need an outside service: when the test class carries
+// RequiresEnvironmentAttribute and the variable is not set, the test is reported as
+// skipped with a plain reason rather than passing vacuously.
 [XunitTestCaseDiscoverer("TechSupport.Search.Tests.ContractFactDiscoverer", "TechSupport.Search.Tests")]
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class ContractFactAttribute : FactAttribute;
 
-/// <summary>The environment variable a test class needs, e.g. <c>ELASTICSEARCH_URL</c>.</summary>
+// The environment variable a test class needs, e.g. ELASTICSEARCH_URL.
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class RequiresEnvironmentAttribute(string variable) : Attribute
 {
@@ -42,7 +40,6 @@ public sealed class ContractFactDiscoverer(IMessageSink diagnosticMessageSink) :
     }
 }
 
-/// <summary>A test case reported as skipped, with its reason.</summary>
 public sealed class SkippedTestCase : XunitTestCase
 {
     private string reason = "";

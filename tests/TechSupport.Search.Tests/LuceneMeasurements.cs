@@ -5,11 +5,9 @@ using Xunit.Abstractions;
 
 namespace TechSupport.Search.Tests;
 
-/// <summary>
-/// Timings of the Lucene index at 100k faults, printed and never asserted. Runs only when
-/// TECHSUPPORT_SEARCH_MEASURE is set (it takes a few minutes):
-/// <c>TECHSUPPORT_SEARCH_MEASURE=100000 dotnet test tests/TechSupport.Search.Tests --filter LuceneMeasurements --logger "console;verbosity=detailed"</c>.
-/// </summary>
+// Timings of the Lucene index at 100k faults, printed and never asserted. Runs only when
+// TECHSUPPORT_SEARCH_MEASURE is set (it takes a few minutes):
+// TECHSUPPORT_SEARCH_MEASURE=100000 dotnet test tests/TechSupport.Search.Tests --filter LuceneMeasurements --logger "console;verbosity=detailed".
 [RequiresEnvironment("TECHSUPPORT_SEARCH_MEASURE")]
 public sealed class LuceneMeasurements(ITestOutputHelper output) : IDisposable
 {

@@ -4,7 +4,7 @@ using TechSupport.Search.Lucene;
 
 namespace TechSupport.Search.Tests;
 
-/// <summary>The contract on the embedded Lucene index, in a temporary folder deleted after each test.</summary>
+// The contract on the embedded Lucene index, in a temporary folder deleted after each test.
 public sealed class LuceneSearchIndexTests : SearchIndexContract
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "techsupport-search-tests", Guid.NewGuid().ToString("N"));

@@ -2,7 +2,6 @@ using TechSupport.Search;
 
 namespace TechSupport.Search.Tests;
 
-/// <summary>A fault or article for the index, with plain defaults and <c>With…</c> for what a test is about.</summary>
 public sealed class SearchDocumentBuilder
 {
     public static readonly DateTimeOffset Monday = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
@@ -72,7 +71,7 @@ public sealed class SearchDocumentBuilder
         return this;
     }
 
-    /// <summary>A resolved fault: it has a fix, so it can be suggested.</summary>
+    // A resolved fault: it has a fix, so it can be suggested.
     public SearchDocumentBuilder WithFix(string value, string? cause = null)
     {
         fix = value;
@@ -138,7 +137,7 @@ public sealed class SearchDocumentBuilder
         return this;
     }
 
-    /// <summary>A security incident (E5): Restricted, visible to its reporter, Managers and the cleared.</summary>
+    // A security incident (E5): Restricted, visible to its reporter, Managers and the cleared.
     public SearchDocumentBuilder SecurityIncident(Guid production, Guid reporter)
     {
         access = new DocumentAccess("Restricted", production, reporter, true);

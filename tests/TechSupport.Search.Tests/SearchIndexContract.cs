@@ -2,23 +2,21 @@ using TechSupport.Search;
 
 namespace TechSupport.Search.Tests;
 
-/// <summary>
-/// What a user notices of search, whichever engine answers: run once per adapter by a class that
-/// says how to make an index. Each test gets a fresh, empty index.
-/// </summary>
+// What a user notices of search, whichever engine answers: run once per adapter by a class that
+// says how to make an index. Each test gets a fresh, empty index.
 public abstract class SearchIndexContract : IAsyncLifetime
 {
     private ISearchIndex? index;
 
     protected ISearchIndex Index => index ?? throw new InvalidOperationException("The index is made in InitializeAsync.");
 
-    /// <summary>A new, empty index for one test.</summary>
+    // A new, empty index for one test.
     protected abstract Task<ISearchIndex> CreateIndexAsync();
 
-    /// <summary>Lets the engine make writes visible (Elasticsearch refreshes); Lucene's are visible at once.</summary>
+    // Lets the engine make writes visible (Elasticsearch refreshes); Lucene's are visible at once.
     protected virtual Task SettleAsync() => Task.CompletedTask;
 
-    /// <summary>Closes the index and removes what it stored.</summary>
+    // Closes the index and removes what it stored.
     protected virtual async Task DeleteIndexAsync(ISearchIndex created)
     {
         switch (created)
@@ -710,6 +708,18 @@ public abstract class SearchIndexContract : IAsyncLifetime
         var suggestions = await Index.SuggestAsync(new SuggestionQuery { Access = Callers.Operator(), Title = "playbak stuter" }, None);
 
         Assert.Equal([resolved.Key], suggestions.Select(s => s.Key).ToList());
+    }
+
+    [ContractFact]
+    public async Task Suggestions_match_a_word_still_being_typed()
+    {
+        var genlock = SearchDocumentBuilder.Fault("Genlock lost on the grade").WithSymptoms("The picture rolls every few minutes.").WithFix("Relocked the SPG to house reference.");
+        var deck = SearchDocumentBuilder.Fault("Deck will not eject").WithSymptoms("The tape is stuck.").WithFix("Cleaned the deck.");
+        await IndexAsync(genlock, deck);
+
+        var suggestions = await Index.SuggestAsync(new SuggestionQuery { Access = Callers.Operator(), Title = "Genlo" }, None);
+
+        Assert.Equal([genlock.Key], suggestions.Select(s => s.Key).ToList());
     }
 
     // Similar faults

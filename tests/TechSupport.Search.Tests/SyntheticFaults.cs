@@ -2,7 +2,7 @@ using TechSupport.Search;
 
 namespace TechSupport.Search.Tests;
 
-/// <summary>Plausible generated faults for measuring the index at volume; the same seed gives the same faults.</summary>
+// Plausible generated faults for measuring the index at volume; the same seed gives the same faults.
 public sealed class SyntheticFaults(int seed)
 {
     private static readonly string[] Products =

@@ -5,17 +5,15 @@ using Lucene.Net.Util;
 
 namespace TechSupport.Search.Lucene;
 
-/// <summary>
-/// The file-security rules (S2, E5) as a Lucene query over the document's access fields, so every
-/// hit, total, facet count, suggestion and similar list is filtered inside the engine.
-/// </summary>
+// The file-security rules (S2, E5) as a Lucene query over the document's access fields, so every
+// hit, total, facet count, suggestion and similar list is filtered inside the engine.
 internal static class AccessFilter
 {
     public const string Standard = "standard";
     public const string Confidential = "confidential";
     public const string Restricted = "restricted";
 
-    /// <summary>Matches the documents the caller may see; tombstones never (they carry no classification).</summary>
+    // Tombstones never match: they carry no classification.
     public static Query For(SearchAccess access)
     {
         // Standard: all staff.

@@ -3,7 +3,6 @@ using Lucene.Net.Util;
 
 namespace TechSupport.Search.Lucene;
 
-/// <summary>Turns a <see cref="SearchDocument"/> into Lucene fields, and stored fields back into a hit.</summary>
 internal static class DocumentMapper
 {
     public static Document ToLucene(SearchDocument source)
@@ -121,10 +120,8 @@ internal static class DocumentMapper
         return document;
     }
 
-    /// <summary>
-    /// A deleted key's marker: it keeps the deleting version so an older update arriving late does
-    /// not bring the document back. It has no classification, so no query ever matches it.
-    /// </summary>
+    // A deleted key's marker: it keeps the deleting version so an older update arriving late does
+    // not bring the document back. It has no classification, so no query ever matches it.
     public static Document Tombstone(string key, long version) =>
     [
         new StringField(LuceneFields.Key, key, Field.Store.YES),
@@ -153,7 +150,6 @@ internal static class DocumentMapper
         CreatedAt = new DateTimeOffset(stored.GetField(LuceneFields.CreatedAt)?.GetInt64Value() ?? 0, TimeSpan.Zero),
     };
 
-    /// <summary>The stored components of a document, as product and product@version tokens.</summary>
     public static (string[] Products, string[] Versions) Components(Document stored) =>
         (stored.GetValues(LuceneFields.StoredComponentProduct), stored.GetValues(LuceneFields.StoredComponentVersion));
 

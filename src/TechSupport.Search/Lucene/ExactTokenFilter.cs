@@ -3,11 +3,9 @@ using Lucene.Net.Analysis.TokenAttributes;
 
 namespace TechSupport.Search.Lucene;
 
-/// <summary>
-/// Keeps only the tokens that identify something: versions ("19.1.2"), builds and patches
-/// ("KB5034441"), error codes ("-9173", "0x8007045d", "AAE-9173") and fault numbers. A dotted
-/// version also yields its shorter forms ("19.1.2" is found by "19.1"), and "v19.1" yields "19.1".
-/// </summary>
+// Keeps only the tokens that identify something: versions ("19.1.2"), builds and patches
+// ("KB5034441"), error codes ("-9173", "0x8007045d", "AAE-9173") and fault numbers. A dotted
+// version also yields its shorter forms ("19.1.2" is found by "19.1"), and "v19.1" yields "19.1".
 internal sealed class ExactTokenFilter : TokenFilter
 {
     private readonly ICharTermAttribute term;
@@ -63,10 +61,8 @@ internal sealed class ExactTokenFilter : TokenFilter
         skippedPositions = 0;
     }
 
-    /// <summary>
-    /// A token with a digit that is more than a small count: "19.1", "4k", "kb5034441", "1042"
-    /// identify something; "3" (streams) or "25" (GbE) would only add noise.
-    /// </summary>
+    // A token with a digit that is more than a small count: "19.1", "4k", "kb5034441", "1042"
+    // identify something; "3" (streams) or "25" (GbE) would only add noise.
     public static bool Identifies(string token)
     {
         var digits = 0;
@@ -86,7 +82,6 @@ internal sealed class ExactTokenFilter : TokenFilter
         return digits > 0 && (others || digits >= 3);
     }
 
-    /// <summary>Whether the token reads as a dotted version number such as "19.1" or "10.15.7".</summary>
     public static bool IsVersion(string token)
     {
         var body = token.StartsWith('v') ? token[1..] : token;

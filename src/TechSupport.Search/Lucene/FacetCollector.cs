@@ -4,14 +4,11 @@ using Lucene.Net.Util;
 
 namespace TechSupport.Search.Lucene;
 
-/// <summary>
-/// Counts facet values from doc values over every document the query matches (not just the page),
-/// segment by segment: ordinals are counted in arrays and turned into labels once per segment.
-/// Category, suite and status hold one value per document; equipment may hold several.
-/// </summary>
+// Counts facet values from doc values over every document the query matches (not just the page),
+// segment by segment: ordinals are counted in arrays and turned into labels once per segment.
+// Category, suite and status hold one value per document; equipment may hold several.
 internal sealed class FacetCollector : ICollector
 {
-    /// <summary>At most this many entries per facet, largest first.</summary>
     public const int MaxValuesPerFacet = 20;
 
     private static readonly (string Name, string Field, bool MultiValued)[] Facets =
@@ -83,7 +80,6 @@ internal sealed class FacetCollector : ICollector
         }
     }
 
-    /// <summary>The counts per facet, largest first and ties by label; the suite's value is its id, its label the name.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Results()
     {
         Flush();

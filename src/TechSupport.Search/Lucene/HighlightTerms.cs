@@ -1,17 +1,16 @@
 namespace TechSupport.Search.Lucene;
 
-/// <summary>
-/// The analysed terms a query matches on, for marking them in snippets: its own words, the words of
-/// the synonyms it brought in, its version numbers (a "19.1" query marks "19.1.2") and its fuzzy
-/// words (a "stuter" query marks "stutter").
-/// </summary>
+// The analysed terms a query matches on, for marking them in snippets: its own words, the words of
+// the synonyms it brought in, its version numbers (a "19.1" query marks "19.1.2") and its fuzzy
+// words (a "stuter" query marks "stutter").
 internal sealed class HighlightTerms
 {
     private readonly HashSet<string> terms = new(StringComparer.Ordinal);
     private readonly List<string> versions = [];
     private readonly List<(string Term, int MaxEdits)> fuzzy = [];
+    private readonly List<string> prefixes = [];
 
-    public bool IsEmpty => terms.Count == 0 && versions.Count == 0 && fuzzy.Count == 0;
+    public bool IsEmpty => terms.Count == 0 && versions.Count == 0 && fuzzy.Count == 0 && prefixes.Count == 0;
 
     public void Add(string term) => terms.Add(term);
 
@@ -19,12 +18,21 @@ internal sealed class HighlightTerms
 
     public void AddFuzzy(string term, int maxEdits) => fuzzy.Add((term, maxEdits));
 
-    /// <summary>Whether an indexed token (analysed as the index analyses text) is one the query matched.</summary>
+    public void AddPrefix(string prefix) => prefixes.Add(prefix);
+
     public bool Matches(string token)
     {
         if (terms.Contains(token))
         {
             return true;
+        }
+
+        foreach (var prefix in prefixes)
+        {
+            if (token.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return true;
+            }
         }
 
         foreach (var version in versions)
@@ -49,7 +57,6 @@ internal sealed class HighlightTerms
     }
 }
 
-/// <summary>Damerau–Levenshtein distance (adjacent transpositions count one), bounded for speed.</summary>
 internal static class EditDistance
 {
     public static bool AtMost(string a, string b, int limit)

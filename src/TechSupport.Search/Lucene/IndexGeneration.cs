@@ -5,23 +5,19 @@ using Lucene.Net.Store;
 
 namespace TechSupport.Search.Lucene;
 
-/// <summary>How a batch is written to a generation.</summary>
 internal enum WriteMode
 {
-    /// <summary>The live index: versions checked against what is searchable, committed, reopened at once.</summary>
     Live,
 
-    /// <summary>A rebuild's own batch: checked only against updates that reached it from live traffic.</summary>
+    // Checked only against what live traffic wrote into the rebuild, so its batches need no reopen.
     RebuildAdd,
 
-    /// <summary>Live traffic copied into a rebuild in progress, so nothing written meanwhile is lost.</summary>
+    // Live traffic copied into a rebuild in progress, so nothing written meanwhile is lost.
     RebuildMirror
 }
 
-/// <summary>
-/// One index folder: its writer (one per folder, thread-safe) and a near-real-time searcher manager.
-/// The live index is one generation; a rebuild writes a second one until it is committed.
-/// </summary>
+// One index folder: its writer (one per folder, thread-safe) and a near-real-time searcher manager.
+// The live index is one generation; a rebuild writes a second one until it is committed.
 internal sealed class IndexGeneration : IDisposable
 {
     private readonly FSDirectory directory;
@@ -52,6 +48,7 @@ internal sealed class IndexGeneration : IDisposable
     {
         System.IO.Directory.CreateDirectory(folder);
         var directory = FSDirectory.Open(folder);
+        IndexWriter? writer = null;
         try
         {
             var config = new IndexWriterConfig(LuceneAnalysis.Version, analysis.IndexAnalyzer)
@@ -60,14 +57,15 @@ internal sealed class IndexGeneration : IDisposable
                 Similarity = similarity,
                 RAMBufferSizeMB = 48,
             };
-            var writer = new IndexWriter(directory, config);
+            writer = new IndexWriter(directory, config);
             // A new folder gets an empty first commit, so a restart finds an index even if nothing was written.
             writer.Commit();
-            var searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilarSearcherFactory(similarity));
+            var searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(similarity));
             return new IndexGeneration(folder, directory, writer, searchers);
         }
         catch
         {
+            writer?.Dispose();
             directory.Dispose();
             throw;
         }
@@ -77,7 +75,6 @@ internal sealed class IndexGeneration : IDisposable
 
     public void Release(IndexSearcher searcher) => searchers.Release(searcher);
 
-    /// <summary>Writes what is newer than the stored version of its key; answers how many were written.</summary>
     public async Task<int> WriteAsync(IReadOnlyCollection<SearchDocument> documents, WriteMode mode, CancellationToken ct)
     {
         // The newest of each key in the batch, so a batch holding two updates of one fault keeps the later.
@@ -132,7 +129,7 @@ internal sealed class IndexGeneration : IDisposable
         }
     }
 
-    /// <summary>Deletes the key unless a newer version is stored; leaves a tombstone either way.</summary>
+    // A tombstone is left either way, so a late older update cannot bring the key back.
     public async Task<bool> DeleteAsync(string key, long version, WriteMode mode, CancellationToken ct)
     {
         await gate.WaitAsync(ct);
@@ -165,7 +162,6 @@ internal sealed class IndexGeneration : IDisposable
         }
     }
 
-    /// <summary>Commits and reopens, for a rebuild about to go live.</summary>
     public async Task CommitAsync(CancellationToken ct)
     {
         await gate.WaitAsync(ct);
@@ -181,7 +177,6 @@ internal sealed class IndexGeneration : IDisposable
         }
     }
 
-    /// <summary>Every live key with its version (tombstones left out), one segment at a time.</summary>
     public static IEnumerable<(string Key, long Version)> Versions(IndexSearcher searcher, CancellationToken ct)
     {
         var fields = new HashSet<string> { LuceneFields.Key };
@@ -209,7 +204,7 @@ internal sealed class IndexGeneration : IDisposable
         }
     }
 
-    /// <summary>Commits and closes; searches still holding a searcher finish on it.</summary>
+    // Searches still holding a searcher finish on it.
     public void Dispose()
     {
         gate.Wait();
@@ -231,7 +226,6 @@ internal sealed class IndexGeneration : IDisposable
         }
     }
 
-    /// <summary>Closes without committing and deletes the folder: an abandoned rebuild.</summary>
     public void Discard()
     {
         gate.Wait();
@@ -322,7 +316,7 @@ internal sealed class IndexGeneration : IDisposable
         }
     }
 
-    private sealed class SimilarSearcherFactory(Similarity similarity) : SearcherFactory
+    private sealed class SimilaritySearcherFactory(Similarity similarity) : SearcherFactory
     {
         public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };
     }

@@ -12,14 +12,11 @@ using Lucene.Net.Util;
 
 namespace TechSupport.Search.Lucene;
 
-/// <summary>One analysed word of some text: its term, where it sits and whether it is a stop word.</summary>
 internal readonly record struct AnalysedToken(string Term, int Position, int StartOffset, int EndOffset, bool Stop);
 
-/// <summary>
-/// The analysers of the index: English text (possessives, lower case, stop words, Porter stems), the
-/// exact field for versions and codes, and the synonym map read from the data file. Thread-safe:
-/// Lucene analysers keep their token streams per thread.
-/// </summary>
+// The analysers of the index: English text (possessives, lower case, stop words, Porter stems), the
+// exact field for versions and codes, and the synonym map read from the data file. Thread-safe:
+// Lucene analysers keep their token streams per thread.
 internal sealed partial class LuceneAnalysis : IDisposable
 {
     public const LuceneVersion Version = LuceneVersion.LUCENE_48;
@@ -76,30 +73,22 @@ internal sealed partial class LuceneAnalysis : IDisposable
         QueryStopWords = QueryOnlyStopWords.SelectMany(word => Analyse(marking, word, markStops: false)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>
-    /// Function words a query or a more-like-this selection leaves out, beyond the stop words the
-    /// index drops: they match nearly every fault, cost time and carry nothing ("from", "after").
-    /// Kept in the index, so phrases and synonyms that contain them still match. Stemmed, as terms are.
-    /// </summary>
+    // Function words a query or a more-like-this selection leaves out, beyond the stop words the
+    // index drops: they match nearly every fault, cost time and carry nothing ("from", "after").
+    // Kept in the index, so phrases and synonyms that contain them still match. Stemmed, as terms are.
     public IReadOnlySet<string> QueryStopWords { get; }
 
-    /// <summary>The analyser the index writer uses: English everywhere, the exact chain on the exact field.</summary>
     public Analyzer IndexAnalyzer { get; }
 
-    /// <summary>The English chain, as indexed text is analysed.</summary>
     public Analyzer English => english;
 
-    /// <summary>The domain synonyms, applied to queries only.</summary>
     public SynonymMap Synonyms { get; }
 
-    /// <summary>The words of typed text as the index sees them, stop words marked rather than dropped.</summary>
     public IReadOnlyList<AnalysedToken> Words(string text) =>
         Analyse(marking, text, markStops: true).Select(t => t.Stop || !QueryStopWords.Contains(t.Term) ? t : t with { Stop = true }).ToList();
 
-    /// <summary>The words of stored text with their offsets, as indexed (for snippets).</summary>
     public IReadOnlyList<AnalysedToken> IndexedWords(string text) => Analyse(english, text, markStops: false);
 
-    /// <summary>The version numbers, codes and numbers in typed text, lower-cased.</summary>
     public IReadOnlyList<AnalysedToken> ExactTokens(string text) => Analyse(exact, text, markStops: false);
 
     public void Dispose()

@@ -1,6 +1,6 @@
 namespace TechSupport.Search.Lucene;
 
-/// <summary>The field names of the Lucene index; one place so writer, queries and readers agree.</summary>
+// The field names of the index, in one place so writer, queries and readers agree.
 internal static class LuceneFields
 {
     public const string Key = "key";
@@ -62,10 +62,9 @@ internal static class LuceneFields
 
     public const string Yes = "1";
 
-    /// <summary>Joins a suite's id and name in one facet value, so a count carries its label.</summary>
+    // Joins a suite's id and name in one facet value, so a count carries its label.
     public const char SuiteSeparator = '\u001f';
 
-    /// <summary>The text fields a query searches, with their weights: title first, equipment and the like last.</summary>
     public static readonly IReadOnlyList<(string Field, float Boost)> Searched =
     [
         (Title, 3.0f),
@@ -75,6 +74,5 @@ internal static class LuceneFields
         (Kit, 0.5f),
     ];
 
-    /// <summary>The stored fields a snippet may come from, in order of preference.</summary>
     public static readonly IReadOnlyList<string> Snippeted = [Text, Fix, Workaround, RootCause, StoredComments];
 }

@@ -53,15 +53,23 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
 
         Directory.CreateDirectory(root);
         var name = ReadPointer();
-        if (name is null)
+        try
         {
-            name = GenerationPrefix + Guid.NewGuid().ToString("N");
-            live = IndexGeneration.Open(Path.Combine(root, name), analysis, similarity);
-            WritePointer(name);
+            if (name is null)
+            {
+                name = GenerationPrefix + Guid.NewGuid().ToString("N");
+                live = IndexGeneration.Open(Path.Combine(root, name), analysis, similarity);
+                WritePointer(name);
+            }
+            else
+            {
+                live = IndexGeneration.Open(Path.Combine(root, name), analysis, similarity);
+            }
         }
-        else
+        catch
         {
-            live = IndexGeneration.Open(Path.Combine(root, name), analysis, similarity);
+            analysis.Dispose();
+            throw;
         }
 
         // Rebuilds that never committed, and old generations a swap could not delete.
@@ -192,7 +200,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
 
         return Task.FromResult(Read<IReadOnlyList<SearchHit>>(searcher =>
         {
-            var textQuery = queries.Build(text, searcher.IndexReader, TermSelection.MostInformative);
+            var textQuery = queries.Build(text, searcher.IndexReader, TermSelection.MostInformative, stillTyping: true);
             if (textQuery is null)
             {
                 return [];
@@ -369,20 +377,18 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
-    /// <summary>
-    /// A suggestion's score, from 0 to 1: text similarity weighted by configuration match,
-    /// <c>similarity × (0.6 + 0.4 × match)</c>. Multiplying rather than adding means a close
-    /// configuration lifts a fix that already reads like the fault (a text-equal fix on the
-    /// operator's own kit comes first) but never carries one that does not.
-    /// </summary>
+    // A suggestion's score, from 0 to 1: score = similarity × (0.6 + 0.4 × match), where similarity
+    // is the candidate's text score over the best candidate's (0..1) and match is
+    // ConfigurationMatch (0..1). Multiplying rather than adding means a close configuration lifts
+    // a fix that already reads like the fault (a text-equal fix on the operator's own kit comes
+    // first, and one at 60 % of the best text score on identical kit ties the best on other kit)
+    // but never carries one that does not read like it.
     internal static double Suggestion(double similarity, double match) => similarity * (0.6 + (0.4 * match));
 
-    /// <summary>
-    /// How close a document's configuration is to the operator's, from 0 to 1. Each product both
-    /// share counts 1 when the versions match too and ½ when only the product does; the sum is
-    /// divided by the smaller of the two component counts, so a fix recorded against two
-    /// components can match fully a suite that has twenty.
-    /// </summary>
+    // How close a document's configuration is to the operator's, from 0 to 1: each product both
+    // share (by ComponentKey.ProductToken) counts 1 when a version matches too (VersionToken) and ½
+    // when only the product does; the sum is divided by the smaller of the two component counts,
+    // so a fix recorded against two components can match fully a suite that has twenty.
     internal static double ConfigurationMatch(IReadOnlyList<ComponentKey> components, global::Lucene.Net.Documents.Document stored)
     {
         var (products, versions) = DocumentMapper.Components(stored);

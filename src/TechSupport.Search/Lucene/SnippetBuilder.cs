@@ -3,11 +3,9 @@ using Lucene.Net.Documents;
 
 namespace TechSupport.Search.Lucene;
 
-/// <summary>
-/// Snippets on core Lucene: the stored text is analysed as it was indexed, the fragment of about
-/// 200 characters holding the most distinct matched terms is chosen, HTML-escaped, and the matched
-/// words wrapped in &lt;mark&gt;.
-/// </summary>
+// Snippets on core Lucene: the stored text is analysed as it was indexed, the fragment of about
+// 200 characters holding the most distinct matched terms is chosen, HTML-escaped, and the matched
+// words wrapped in <mark>.
 internal sealed class SnippetBuilder(LuceneAnalysis analysis)
 {
     public const int Length = 200;
@@ -15,7 +13,6 @@ internal sealed class SnippetBuilder(LuceneAnalysis analysis)
     // Context kept before the first match, so a fragment does not open on the marked word.
     private const int Lead = 40;
 
-    /// <summary>The best fragment of the document's text fields; the start of the symptoms when nothing matches.</summary>
     public string For(Document stored, HighlightTerms? highlight)
     {
         if (highlight is not null && !highlight.IsEmpty)

@@ -6,21 +6,15 @@ using Lucene.Net.Util.Fst;
 
 namespace TechSupport.Search.Lucene;
 
-/// <summary>One word of a synonym phrase, at its place in the phrase (stop words leave gaps).</summary>
+// Stop words keep their place in a phrase: the index leaves a gap where it dropped them.
 internal readonly record struct PhraseWord(string Term, int Position);
 
-/// <summary>A run of typed words that a synonym group names, and the group's other phrases.</summary>
-/// <param name="First">Index of the first matched token.</param>
-/// <param name="Last">Index of the last matched token.</param>
-/// <param name="Alternatives">Each other phrase of the group, as the index holds its words.</param>
 internal sealed record SynonymMatch(int First, int Last, IReadOnlyList<IReadOnlyList<PhraseWord>> Alternatives);
 
-/// <summary>
-/// Finds the synonym phrases in analysed query words by walking the <see cref="SynonymMap"/>'s FST,
-/// as <see cref="SynonymFilter"/> does, but keeps each alternative as a whole phrase: the filter
-/// interleaves multi-word alternatives over the following positions ("storage area network" would
-/// lie across the words after "san"), which a query built from its tokens cannot take apart again.
-/// </summary>
+// Finds the synonym phrases in analysed query words by walking the SynonymMap's FST,
+// as SynonymFilter does, but keeps each alternative as a whole phrase: the filter
+// interleaves multi-word alternatives over the following positions ("storage area network" would
+// lie across the words after "san"), which a query built from its tokens cannot take apart again.
 internal sealed class SynonymExpander(SynonymMap map)
 {
     public IReadOnlyList<SynonymMatch> Find(IReadOnlyList<AnalysedToken> tokens)

@@ -4,25 +4,19 @@ using Lucene.Net.Search;
 
 namespace TechSupport.Search.Lucene;
 
-/// <summary>A query built from typed text, with the terms a snippet should mark.</summary>
 internal sealed record TextQuery(Query Query, HighlightTerms Highlight);
 
-/// <summary>How to choose words when typed text has more than a query should carry.</summary>
 internal enum TermSelection
 {
-    /// <summary>The first distinct words, as a searcher typed them.</summary>
     First,
 
-    /// <summary>The most informative words (frequent in the text, rare in the index), more-like-this style.</summary>
     MostInformative
 }
 
-/// <summary>
-/// Builds a Lucene query from what a user typed, never by parsing it as query syntax: the text is
-/// analysed and each word becomes a weighted disjunction over the text fields, joined by the
-/// domain synonyms (as whole phrases), version numbers and codes on the exact field, the fault
-/// number, and fuzzy matches for words the index does not hold (typos).
-/// </summary>
+// Builds a Lucene query from what a user typed, never by parsing it as query syntax: the text is
+// analysed and each word becomes a weighted disjunction over the text fields, joined by the
+// domain synonyms (as whole phrases), version numbers and codes on the exact field, the fault
+// number, and fuzzy matches for words the index does not hold (typos).
 internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
 {
     public const int MaxSearchTerms = 64;
@@ -36,6 +30,9 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
     private const float ExactWeight = 3.0f;
     private const float NumberWeight = 25.0f;
     private const float PhraseWeight = 0.5f;
+    private const float PrefixWeight = 0.5f;
+    private const int MinPrefixLength = 3;
+    private const int MaxPrefixLength = 5;
     private const float FieldTieBreaker = 0.2f;
     private const float SynonymTieBreaker = 0.1f;
     private const int FuzzyExpansions = 10;
@@ -50,8 +47,8 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
 
     private readonly SynonymExpander synonyms = new(analysis.Synonyms);
 
-    /// <summary>The query for the text, or null when it holds no searchable word (only punctuation or stop words).</summary>
-    public TextQuery? Build(string text, IndexReader reader, TermSelection selection)
+    // With stillTyping, the last word may be unfinished ("playb"): it also matches as a prefix.
+    public TextQuery? Build(string text, IndexReader reader, TermSelection selection, bool stillTyping = false)
     {
         var tokens = analysis.Words(text);
         var highlight = new HighlightTerms();
@@ -59,22 +56,30 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
 
         var selected = Select(tokens, reader, selection);
         var (wordSynonyms, phraseSynonyms) = Synonyms(tokens, selected, highlight);
+        var unfinished = stillTyping ? Unfinished(text, tokens) : null;
         foreach (var term in selected)
         {
             highlight.Add(term);
-            Query? fuzzy = null;
+            var neighbours = new List<Query>();
             if (FuzzyEdits(term, reader) is { } edits)
             {
-                fuzzy = Fuzzy(term, edits);
+                neighbours.Add(Fuzzy(term, edits));
                 highlight.AddFuzzy(term, edits);
             }
 
-            query.Add(OneIdea(AcrossFields(term, 1f), wordSynonyms.GetValueOrDefault(term), fuzzy), Occur.SHOULD);
+            if (unfinished is { } word && word.Term == term)
+            {
+                neighbours.Add(Prefix(word.Typed));
+                highlight.AddPrefix(word.Typed);
+            }
+
+            query.Add(OneIdea(AcrossFields(term, 1f), wordSynonyms.GetValueOrDefault(term), neighbours), Occur.SHOULD);
         }
 
         foreach (var (original, alternatives) in phraseSynonyms)
         {
-            query.Add(OneIdea(Phrase(original, 1f), alternatives, fuzzy: null), Occur.SHOULD);
+            // "no signal" is just "signal" to the index, which the word's own clause already counts.
+            query.Add(OneIdea(original.Count > 1 ? Phrase(original, 1f) : null, alternatives, []), Occur.SHOULD);
         }
 
         AddPhrasePairs(query, tokens, selected);
@@ -83,10 +88,8 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
         return query.Clauses.Count == 0 ? null : new TextQuery(query, highlight);
     }
 
-    /// <summary>
-    /// A query for already analysed terms (a stored document's most telling words), weighted across
-    /// the fields; a fifth of them (at least two) must match, so one shared common word is not enough.
-    /// </summary>
+    // A query for already analysed terms (a stored document's most telling words), weighted across
+    // the fields; a fifth of them (at least two) must match, so one shared common word is not enough.
     public static Query ForTerms(IReadOnlyCollection<string> terms)
     {
         var query = new BooleanQuery
@@ -159,14 +162,12 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
         return query;
     }
 
-    /// <summary>
-    /// Edits allowed for a fuzzy match, or null when the word needs none. Only words the index does
-    /// not hold, or holds in a handful of documents (someone else's typo), are treated as typos, so a
-    /// correctly spelt word never drags in its neighbours and common words cost nothing extra.
-    /// One edit (a transposition counts one) up to seven letters, two from eight; numbers and codes
-    /// none. Measured on the seed faults, two edits from six letters found nothing more and cost
-    /// four times as much.
-    /// </summary>
+    // Edits allowed for a fuzzy match, or null when the word needs none. Only words the index does
+    // not hold, or holds in a handful of documents (someone else's typo), are treated as typos, so a
+    // correctly spelt word never drags in its neighbours and common words cost nothing extra.
+    // One edit (a transposition counts one) up to seven letters, two from eight; numbers and codes
+    // none. Measured on the seed faults, two edits from six letters found nothing more and cost
+    // four times as much.
     private static int? FuzzyEdits(string term, IndexReader reader)
     {
         if (term.Length < 4 || !term.All(char.IsLetter))
@@ -218,11 +219,9 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
         }
     }
 
-    /// <summary>
-    /// The synonyms of the typed words: for a single word, keyed by its term; for a typed phrase
-    /// ("shared storage"), with the phrase as typed. Only synonyms of words the query kept, so the
-    /// cap on words also bounds these.
-    /// </summary>
+    // The synonyms of the typed words: for a single word, keyed by its term; for a typed phrase
+    // ("shared storage"), with the phrase as typed. Only synonyms of words the query kept, so the
+    // cap on words also bounds these.
     private (Dictionary<string, List<IReadOnlyList<PhraseWord>>> Words, List<(IReadOnlyList<PhraseWord> Original, List<IReadOnlyList<PhraseWord>> Alternatives)> Phrases)
         Synonyms(IReadOnlyList<AnalysedToken> tokens, List<string> selected, HighlightTerms highlight)
     {
@@ -283,30 +282,64 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
         return (words, phrases);
     }
 
-    /// <summary>
-    /// One idea however it is worded: the best of the typed words, their synonyms and their fuzzy
-    /// neighbours, not their sum, so a fault saying "DaVinci Resolve" does not outscore one that
-    /// shares the query's rarer words, and a rare word is not counted again by its fuzzy match.
-    /// </summary>
-    private static Query OneIdea(Query typed, List<IReadOnlyList<PhraseWord>>? synonyms, Query? fuzzy)
+    // One idea however it is worded: the best of the typed words, their synonyms and their fuzzy
+    // neighbours, not their sum, so a fault saying "DaVinci Resolve" does not outscore one that
+    // shares the query's rarer words, and a rare word is not counted again by its fuzzy match.
+    private static Query OneIdea(Query? typed, List<IReadOnlyList<PhraseWord>>? synonyms, List<Query> neighbours)
     {
-        if ((synonyms is null || synonyms.Count == 0) && fuzzy is null)
+        if (typed is not null && (synonyms is null || synonyms.Count == 0) && neighbours.Count == 0)
         {
             return typed;
         }
 
-        var idea = new DisjunctionMaxQuery(SynonymTieBreaker) { typed };
+        var idea = new DisjunctionMaxQuery(SynonymTieBreaker);
+        if (typed is not null)
+        {
+            idea.Add(typed);
+        }
+
         foreach (var alternative in synonyms ?? [])
         {
             idea.Add(alternative.Count == 1 ? AcrossFields(alternative[0].Term, SynonymWeight) : Phrase(alternative, SynonymWeight));
         }
 
-        if (fuzzy is not null)
+        foreach (var neighbour in neighbours)
         {
-            idea.Add(fuzzy);
+            idea.Add(neighbour);
         }
 
         return idea;
+    }
+
+    // The start of the last word, lower-cased, when the text ends inside it. Neither the stem nor
+    // all the typed letters make a usable prefix, as the index holds stems: "calibratio" is not a
+    // prefix of "calibr" (calibration), nor "stutteri" of "stutter"; their first five letters are.
+    private static (string Term, string Typed)? Unfinished(string text, IReadOnlyList<AnalysedToken> tokens)
+    {
+        if (tokens.Count == 0 || text.Length == 0 || !char.IsLetter(text[^1]))
+        {
+            return null;
+        }
+
+        var last = tokens[^1];
+        if (last.Stop || last.EndOffset != text.Length)
+        {
+            return null;
+        }
+
+        var typed = text[last.StartOffset..last.EndOffset].ToLowerInvariant();
+        return typed.Length >= MinPrefixLength && typed.All(char.IsLetter) ? (last.Term, typed[..Math.Min(typed.Length, MaxPrefixLength)]) : null;
+    }
+
+    private static DisjunctionMaxQuery Prefix(string typed)
+    {
+        var query = new DisjunctionMaxQuery(FieldTieBreaker);
+        foreach (var field in PairFields)
+        {
+            query.Add(new PrefixQuery(new Term(field, typed)) { Boost = Weight(field) * PrefixWeight });
+        }
+
+        return query;
     }
 
     private static DisjunctionMaxQuery Fuzzy(string term, int edits)

@@ -4,10 +4,8 @@ using Lucene.Net.Util;
 
 namespace TechSupport.Search.Lucene;
 
-/// <summary>
-/// Finds the stored version of keys in one searcher, reusing one terms enumerator per segment for a
-/// whole batch: opening them afresh per key cost more than indexing the documents.
-/// </summary>
+// Finds the stored version of keys in one searcher, reusing one terms enumerator per segment for a
+// whole batch: opening them afresh per key cost more than indexing the documents.
 internal sealed class VersionLookup
 {
     private readonly List<Segment> segments = [];
@@ -30,7 +28,6 @@ internal sealed class VersionLookup
         }
     }
 
-    /// <summary>The live version of the key and whether it is a tombstone, or null when the key is unknown.</summary>
     public (long Version, bool Deleted)? Find(string key)
     {
         var term = new BytesRef(key);
