@@ -98,6 +98,13 @@ public static class Labels
         _ => value.ToString(),
     };
 
+    // Search documents carry statuses and categories as the enum's name; other kinds (an article is "Published") pass through.
+    public static string? OfStatus(string? status) =>
+        status is not null && Enum.TryParse<FaultStatus>(status, true, out var s) ? Of(s) : status;
+
+    public static string? OfCategory(string? category) =>
+        category is not null && Enum.TryParse<FaultCategory>(category, true, out var c) ? Of(c) : category;
+
     public static IEnumerable<SelectListItem> Options<T>(Func<T, string> label) where T : struct, Enum =>
         Enum.GetValues<T>().Select(v => new SelectListItem(label(v), v.ToString()));
 
@@ -119,6 +126,8 @@ public static class Labels
         { TotalDays: < 1 } => $"{(int)age.TotalHours} h {age.Minutes} min",
         _ => $"{(int)age.TotalDays} d {age.Hours} h",
     };
+
+    public static string Count(long count) => count.ToString("N0", British);
 
     public static string Money(decimal amount) => amount.ToString("C0", British);
 
