@@ -105,6 +105,34 @@ public static class Labels
     public static string? OfCategory(string? category) =>
         category is not null && Enum.TryParse<FaultCategory>(category, true, out var c) ? Of(c) : category;
 
+    // K9: operators must tell an acceptable short cut from one that puts the deliverables at risk.
+    public static string Of(Acceptability value) => value switch
+    {
+        Acceptability.AcceptableWithConditions => "Acceptable with conditions",
+        Acceptability.Unacceptable => "Not acceptable for deliverables",
+        _ => value.ToString(),
+    };
+
+    public static string Of(Acceptability value, string? conditions) =>
+        value == Acceptability.AcceptableWithConditions && !string.IsNullOrWhiteSpace(conditions)
+            ? $"Acceptable if: {conditions}"
+            : Of(value);
+
+    public static string Css(Acceptability value) => value switch
+    {
+        Acceptability.Acceptable => "accept-ok",
+        Acceptability.AcceptableWithConditions => "accept-if",
+        _ => "accept-no",
+    };
+
+    public static string Of(SourceReliability value) => value switch
+    {
+        SourceReliability.InHouseVerified => "In-house, verified",
+        SourceReliability.Vendor => "Vendor",
+        SourceReliability.Community => "Community",
+        _ => value.ToString(),
+    };
+
     public static IEnumerable<SelectListItem> Options<T>(Func<T, string> label) where T : struct, Enum =>
         Enum.GetValues<T>().Select(v => new SelectListItem(label(v), v.ToString()));
 
