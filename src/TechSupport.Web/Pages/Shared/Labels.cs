@@ -95,6 +95,7 @@ public static class Labels
     {
         FaultEventKind.StatusChanged => "Status changed",
         FaultEventKind.ClassificationChanged => "Classification changed",
+        FaultEventKind.WorkaroundApplied => "Workaround applied",
         _ => value.ToString(),
     };
 
@@ -130,6 +131,13 @@ public static class Labels
         SourceReliability.InHouseVerified => "In-house, verified",
         SourceReliability.Vendor => "Vendor",
         SourceReliability.Community => "Community",
+        _ => value.ToString(),
+    };
+
+    public static string Of(Effectiveness value) => value switch
+    {
+        Effectiveness.Unverified => "Not yet verified",
+        Effectiveness.Partial => "Partly effective",
         _ => value.ToString(),
     };
 
