@@ -1,6 +1,8 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using TechSupport.Application.Features.Articles;
 using TechSupport.Application.Features.Faults;
+using TechSupport.Application.Features.Search;
 using TechSupport.Application.Features.Shared;
 using TechSupport.Application.Features.Users;
 using TechSupport.Domain;
@@ -26,11 +28,22 @@ public sealed class DetailsModel(ISender sender, HttpCurrentUser me, TimeProvide
     [BindProperty]
     public string? Text { get; set; }
 
+    [BindProperty]
+    public WorkaroundForm Workaround { get; set; } = new();
+
+    [BindProperty]
+    public ResolutionForm Resolution { get; set; } = new();
+
+    [BindProperty]
+    public ReopenForm Reopen { get; set; } = new();
+
     public FaultView Fault => _fault ?? throw new InvalidOperationException("The fault is loaded before the page renders.");
 
     public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
 
     public IReadOnlyList<NamedRef> Assignees { get; private set; } = [];
+
+    public SimilarView Similar { get; private set; } = new([], false);
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -38,7 +51,18 @@ public sealed class DetailsModel(ISender sender, HttpCurrentUser me, TimeProvide
 
     public bool CanAcknowledge => IsStaff && Fault.Status is FaultStatus.New or FaultStatus.Reopened;
 
-    public bool CanAssign => IsStaff && Fault.Status is not (FaultStatus.Resolved or FaultStatus.Closed);
+    public bool IsOpen => Fault.Status is not (FaultStatus.Resolved or FaultStatus.Closed);
+
+    public bool CanAssign => IsStaff && IsOpen;
+
+    public bool CanWorkOn => IsStaff && IsOpen;
+
+    // E4 is the domain's to enforce: an engineer is offered Close on a health-and-safety fault and told why it is refused.
+    public bool CanClose => IsStaff && Fault.Status == FaultStatus.Resolved;
+
+    public bool CanReopen => Fault.Status is FaultStatus.Resolved or FaultStatus.Closed;
+
+    public bool CanPromote => IsStaff && CanReopen && Fault.Resolution is not null;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -64,14 +88,73 @@ public sealed class DetailsModel(ISender sender, HttpCurrentUser me, TimeProvide
         return Done($"Comment added to {fault.Number}", $"/faults/{fault.Id}#timeline");
     }
 
+    public async Task<IActionResult> OnPostWorkaroundAsync(CancellationToken ct)
+    {
+        FormPrefix = nameof(Workaround);
+        var w = Workaround;
+        var fault = await Sender.Send(new ApplyWorkaround(Id, w.Description, w.Acceptability, w.Conditions, Version), ct);
+        return Done($"Workaround applied to {fault.Number}");
+    }
+
+    public async Task<IActionResult> OnPostResolveAsync(CancellationToken ct)
+    {
+        FormPrefix = nameof(Resolution);
+        var r = Resolution;
+        var fault = await Sender.Send(new RecordResolution(Id, r.Fix, r.RootCause, r.AppliesTo, Version), ct);
+        return Done($"Fault {fault.Number} resolved");
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct)
+    {
+        var fault = await Sender.Send(new CloseFault(Id, Version), ct);
+        return Done($"Fault {fault.Number} closed");
+    }
+
+    public async Task<IActionResult> OnPostReopenAsync(CancellationToken ct)
+    {
+        FormPrefix = nameof(Reopen);
+        var fault = await Sender.Send(new ReopenFault(Id, Reopen.Reason, Version), ct);
+        return Done($"Fault {fault.Number} reopened");
+    }
+
+    public async Task<IActionResult> OnPostPromoteAsync(CancellationToken ct)
+    {
+        var article = await Sender.Send(new PromoteFault(Id), ct);
+        return Done($"Knowledge article written from {article.SourceFault?.Name ?? "the fault"}; check its text", $"/articles/{article.Id}");
+    }
+
     protected override async Task LoadAsync(CancellationToken ct)
     {
         // After a refused post the page is drawn from the fault as it is now, so the user sees what changed.
         _fault ??= await Sender.Send(new FaultDetails(Id), ct);
         Timeline = (await Sender.Send(new FaultTimeline(Id), ct)).Items;
+        Similar = await Sender.Send(new SimilarFaults(Id), ct);
         if (IsStaff)
         {
             Assignees = (await Sender.Send(new Assignees(), ct)).Items;
         }
+    }
+
+    public sealed class WorkaroundForm
+    {
+        public string? Description { get; set; }
+
+        public Acceptability? Acceptability { get; set; }
+
+        public string? Conditions { get; set; }
+    }
+
+    public sealed class ResolutionForm
+    {
+        public string? Fix { get; set; }
+
+        public string? RootCause { get; set; }
+
+        public string? AppliesTo { get; set; }
+    }
+
+    public sealed class ReopenForm
+    {
+        public string? Reason { get; set; }
     }
 }

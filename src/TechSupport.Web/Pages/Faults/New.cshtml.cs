@@ -2,6 +2,7 @@ using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TechSupport.Application.Features.Facility;
 using TechSupport.Application.Features.Faults;
+using TechSupport.Application.Features.Search;
 using TechSupport.Domain;
 using TechSupport.Web.Pages.Shared;
 
@@ -49,7 +50,21 @@ public sealed class NewModel(ISender sender) : MediatedPageModel(sender)
 
     public IReadOnlyList<ProductionView> Productions { get; private set; } = [];
 
+    public KnownFixesPanel KnownFixes { get; private set; } = KnownFixesPanel.NotAsked;
+
     public IActionResult OnGet() => Page();
+
+    // "Find known fixes" without JavaScript: the same form drawn again with the panel filled; nothing is logged.
+    public async Task<IActionResult> OnPostSuggestAsync(CancellationToken ct)
+    {
+        KnownFixes = await FindKnownFixesAsync(ct);
+        return Page();
+    }
+
+    // The script's request while the operator types: only the panel, posted with the form's antiforgery token.
+    // A POST rather than a GET keeps the typed symptoms out of URLs and request logs.
+    public async Task<IActionResult> OnPostKnownFixesAsync(CancellationToken ct) =>
+        Partial("_KnownFixes", await FindKnownFixesAsync(ct));
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
@@ -75,6 +90,13 @@ public sealed class NewModel(ISender sender) : MediatedPageModel(sender)
         }
 
         return Done($"Fault {fault.Number} logged", $"/faults/{fault.Id}");
+    }
+
+    private async Task<KnownFixesPanel> FindKnownFixesAsync(CancellationToken ct)
+    {
+        var hadText = !string.IsNullOrWhiteSpace(Title) || !string.IsNullOrWhiteSpace(Symptoms);
+        var suggestions = hadText ? await Sender.Send(new Suggestions(SuiteId, EquipmentId, Title, Symptoms), ct) : null;
+        return new KnownFixesPanel(true, hadText, suggestions);
     }
 
     protected override async Task LoadAsync(CancellationToken ct)

@@ -95,6 +95,49 @@ public static class Labels
     {
         FaultEventKind.StatusChanged => "Status changed",
         FaultEventKind.ClassificationChanged => "Classification changed",
+        FaultEventKind.WorkaroundApplied => "Workaround applied",
+        _ => value.ToString(),
+    };
+
+    // Search documents carry statuses and categories as the enum's name; other kinds (an article is "Published") pass through.
+    public static string? OfStatus(string? status) =>
+        status is not null && Enum.TryParse<FaultStatus>(status, true, out var s) ? Of(s) : status;
+
+    public static string? OfCategory(string? category) =>
+        category is not null && Enum.TryParse<FaultCategory>(category, true, out var c) ? Of(c) : category;
+
+    // K9: operators must tell an acceptable short cut from one that puts the deliverables at risk.
+    public static string Of(Acceptability value) => value switch
+    {
+        Acceptability.AcceptableWithConditions => "Acceptable with conditions",
+        Acceptability.Unacceptable => "Not acceptable for deliverables",
+        _ => value.ToString(),
+    };
+
+    public static string Of(Acceptability value, string? conditions) =>
+        value == Acceptability.AcceptableWithConditions && !string.IsNullOrWhiteSpace(conditions)
+            ? $"Acceptable if: {conditions}"
+            : Of(value);
+
+    public static string Css(Acceptability value) => value switch
+    {
+        Acceptability.Acceptable => "accept-ok",
+        Acceptability.AcceptableWithConditions => "accept-if",
+        _ => "accept-no",
+    };
+
+    public static string Of(SourceReliability value) => value switch
+    {
+        SourceReliability.InHouseVerified => "In-house, verified",
+        SourceReliability.Vendor => "Vendor",
+        SourceReliability.Community => "Community",
+        _ => value.ToString(),
+    };
+
+    public static string Of(Effectiveness value) => value switch
+    {
+        Effectiveness.Unverified => "Not yet verified",
+        Effectiveness.Partial => "Partly effective",
         _ => value.ToString(),
     };
 
@@ -119,6 +162,8 @@ public static class Labels
         { TotalDays: < 1 } => $"{(int)age.TotalHours} h {age.Minutes} min",
         _ => $"{(int)age.TotalDays} d {age.Hours} h",
     };
+
+    public static string Count(long count) => count.ToString("N0", British);
 
     public static string Money(decimal amount) => amount.ToString("C0", British);
 
