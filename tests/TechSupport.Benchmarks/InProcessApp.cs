@@ -49,7 +49,7 @@ public sealed class InProcessApp : WebApplicationFactory<Program>
 
     // The factory looks for this build manifest in the current folder, which under `dotnet run` is where the
     // command was typed, not the output folder; read it from the output folder instead.
-    private static string WebProjectFolder()
+    public static string WebProjectFolder()
     {
         var manifest = Path.Combine(AppContext.BaseDirectory, "MvcTestingAppManifest.json");
         var projects = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(manifest));
