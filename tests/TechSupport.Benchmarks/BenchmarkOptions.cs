@@ -42,8 +42,10 @@ public sealed record BenchmarkOptions(
           --seconds S        log: time limit of the measured run (default 60)
           --warmup W         warm-up faults, not counted: log over HTTP, and before timing fault to first hit (default 20)
           --url URL          log: an app already running on this machine (http://127.0.0.1:PORT) instead of one in process
-          --rounds R         search: measured rounds of the query list (default 10)
-          --warm-rounds W    search: warm-up rounds of the query list, not counted (default 2)
+          --rounds R         search: measured rounds of the 50 search queries (default 10); the suggestion texts are
+                             typed R/5 times (at least once), as each takes about ten calls
+          --warm-rounds W    search: warm-up rounds of the search queries, not counted (default 2); suggestions
+                             warm up with one round (none when W is 0)
           --hits K           search: faults logged over HTTP and awaited in search (default 50)
           --seed S           search: random seed of the generated faults (default 20261123)
         """;

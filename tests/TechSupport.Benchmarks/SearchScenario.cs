@@ -1,5 +1,9 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TechSupport.Application.Data;
+using TechSupport.Search;
 
 namespace TechSupport.Benchmarks;
 
@@ -7,9 +11,13 @@ namespace TechSupport.Benchmarks;
 // Lucene on the same index, then the time from a fault logged over HTTP to its first search hit.
 public sealed class SearchScenario(BenchmarkOptions options, string dataPath)
 {
+    private const int Searches = 50;
+    private const string ManagerEmail = "MANAGER@DEMO.LOCAL";
+
     public async Task RunAsync(CancellationToken ct)
     {
         var faults = options.SearchFaults;
+        var queries = await OperatorQueries.LoadAsync(Searches, ct);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"scenario: import {faults:N0} generated faults (seed {options.Seed}) into a fresh data folder, bypassing HTTP, " +
             $"then index them with the outbox dispatcher; the app's services without its host, Lucene engine"));
@@ -23,9 +31,51 @@ public sealed class SearchScenario(BenchmarkOptions options, string dataPath)
                 $"import at {faults:N0} faults: database write {result.FaultsPerSecond:N0} faults/s " +
                 $"({result.Write.TotalSeconds:0.0} s), indexing {result.DocumentsPerSecond:N0} docs/s " +
                 $"({result.Documents:N0} docs in {result.Index.TotalSeconds:0.0} s); {DiskUse()} ({LoadAverage.Now()})"));
+
+            await LatencyAsync(app, queries, faults, ct);
         }
 
         SqliteConnection.ClearAllPools();
+    }
+
+    private async Task LatencyAsync(AppServices app, OperatorQueries queries, int faults, CancellationToken ct)
+    {
+        var index = app.Services.GetRequiredService<ISearchIndex>();
+        var latency = new SearchLatency(index, await ManagerAsync(app, ct));
+        using var raw = RawLucene.Open(Path.Combine(app.Settings.DataPath, "index"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"scenario: {queries.Searches.Count} operator queries from seed/relevance/queries.json, {options.WarmRounds} warm-up " +
+            $"and {options.Rounds} measured rounds, through ISearchIndex.SearchAsync as a manager (page of 25, facets, " +
+            $"snippets), and raw Lucene on the same index folder ({raw.Documents:N0} documents in {raw.Segments} segments): " +
+            $"a BooleanQuery of TermQuery on the symptoms field, page of 25 with stored fields, rounds alternating"));
+        var search = await latency.SearchAsync(queries.Searches, raw, options.WarmRounds, options.Rounds, ct);
+        var (app95, raw95) = (search.App.Percentile(95), search.Raw.Percentile(95));
+        foreach (var p in new[] { 50, 95, 99 })
+        {
+            var (a, r) = (search.App.Percentile(p), search.Raw.Percentile(p));
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"search p{p} at {faults:N0} faults: {a:0.0} ms (raw Lucene {r:0.0} ms, ratio {a / r:0.00})"));
+        }
+
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"  {search.App.Completed:N0} searches each; mean matches per query: app {search.AppMeanMatches:N0}, raw " +
+            $"{search.RawMeanMatches:N0}; goal p95 within 2x raw: {(app95 <= 2 * raw95 ? "met" : "not met")} ({LoadAverage.Now()})"));
+
+        var typing = await latency.TypingAsync(queries.Typed, Math.Min(options.WarmRounds, 1), Math.Max(1, options.Rounds / 5), ct);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"suggestions while typing at {faults:N0} faults: p50 {typing.Percentile(50):0.0} ms, p95 " +
+            $"{typing.Percentile(95):0.0} ms, p99 {typing.Percentile(99):0.0} ms ({typing.Completed:N0} calls: " +
+            $"{queries.Typed.Count} faults typed into the title, a call every 3 characters, with the suite's components; " +
+            $"{LoadAverage.Now()})"));
+    }
+
+    private static async Task<SearchAccess> ManagerAsync(AppServices app, CancellationToken ct)
+    {
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<TechSupportDbContext>();
+        var id = await db.Users.AsNoTracking().Where(u => u.NormalizedEmail == ManagerEmail).Select(u => u.Id).SingleAsync(ct);
+        // A manager sees Confidential by rank and is cleared for nothing, as the demo manager is.
+        return new SearchAccess(id, ManagerRank: true, ClearedProductionIds: []);
     }
 
     private string DiskUse()
