@@ -14,9 +14,10 @@ namespace TechSupport.Benchmarks;
 // include sockets, HTTP parsing, authentication and the whole pipeline, as a client sees them.
 public sealed class InProcessApp : WebApplicationFactory<Program>
 {
-    public InProcessApp()
+    // A data folder can be given so the app starts on what an earlier step imported; it is deleted with the app.
+    public InProcessApp(string? dataPath = null)
     {
-        DataPath = Path.Combine(Path.GetTempPath(), "techsupport-benchmark", Guid.NewGuid().ToString("N"));
+        DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "techsupport-benchmark", Guid.NewGuid().ToString("N"));
         UseKestrel(0);
     }
 
