@@ -3,7 +3,7 @@ using TechSupport.Search;
 
 namespace TechSupport.Benchmarks;
 
-public sealed record LatencyResult(Throughput App, Throughput Raw, double AppMeanMatches, double RawMeanMatches);
+public sealed record LatencyResult(Samples App, Samples Raw, double AppMeanMatches, double RawMeanMatches);
 
 // Search and suggestion latency through the app's search port (ISearchIndex, from the app's services),
 // the same path the search endpoint and the log-fault page take below the mediator.
@@ -15,8 +15,8 @@ public sealed class SearchLatency(ISearchIndex index, SearchAccess access)
     public async Task<LatencyResult> SearchAsync(IReadOnlyList<string> queries, RawLucene raw, int warmRounds, int rounds,
         CancellationToken ct)
     {
-        var app = new List<double>(queries.Count * rounds);
-        var floor = new List<double>(queries.Count * rounds);
+        var app = new Samples();
+        var floor = new Samples();
         long appMatches = 0;
         long rawMatches = 0;
         for (var round = 0; round < warmRounds + rounds; round++)
@@ -33,29 +33,32 @@ public sealed class SearchLatency(ISearchIndex index, SearchAccess access)
                         ? (await index.SearchAsync(new SearchQuery { Access = access, Text = text }, ct)).Total
                         : raw.Search(text);
                     var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-                    if (measured)
+                    if (!measured)
                     {
-                        (appTurn ? app : floor).Add(elapsed);
-                        if (appTurn)
-                        {
-                            appMatches += matches;
-                        }
-                        else
-                        {
-                            rawMatches += matches;
-                        }
+                        continue;
+                    }
+
+                    (appTurn ? app : floor).Add(text, elapsed);
+                    if (appTurn)
+                    {
+                        appMatches += matches;
+                    }
+                    else
+                    {
+                        rawMatches += matches;
                     }
                 }
             }
         }
 
-        return new LatencyResult(Measured(app), Measured(floor), app.Count > 0 ? (double)appMatches / app.Count : 0, floor.Count > 0 ? (double)rawMatches / floor.Count : 0);
+        return new LatencyResult(app, floor, app.Count > 0 ? (double)appMatches / app.Count : 0,
+            floor.Count > 0 ? (double)rawMatches / floor.Count : 0);
     }
 
     // Each fault typed into the title as the log-fault page sends it, a request every third character.
-    public async Task<Throughput> TypingAsync(IReadOnlyList<TypedFault> faults, int warmRounds, int rounds, CancellationToken ct)
+    public async Task<Samples> TypingAsync(IReadOnlyList<TypedFault> faults, int warmRounds, int rounds, CancellationToken ct)
     {
-        var latencies = new List<double>();
+        var samples = new Samples();
         for (var round = 0; round < warmRounds + rounds; round++)
         {
             foreach (var fault in faults)
@@ -66,16 +69,12 @@ public sealed class SearchLatency(ISearchIndex index, SearchAccess access)
                     await index.SuggestAsync(new SuggestionQuery { Access = access, Title = typed, Components = fault.Components }, ct);
                     if (round >= warmRounds)
                     {
-                        latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                        samples.Add(typed, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                     }
                 }
             }
         }
 
-        return Measured(latencies);
+        return samples;
     }
-
-    // Elapsed is the time spent in measured calls only, without warm-up rounds or the other side's turns.
-    private static Throughput Measured(List<double> latencies) =>
-        new(latencies.Count, 0, TimeSpan.FromMilliseconds(latencies.Sum()), latencies);
 }

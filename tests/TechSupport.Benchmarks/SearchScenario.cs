@@ -12,6 +12,7 @@ namespace TechSupport.Benchmarks;
 public sealed class SearchScenario(BenchmarkOptions options, string dataPath)
 {
     private const int Searches = 50;
+    private const int Slowest = 3;
     private const string ManagerEmail = "MANAGER@DEMO.LOCAL";
 
     public async Task RunAsync(CancellationToken ct)
@@ -54,12 +55,14 @@ public sealed class SearchScenario(BenchmarkOptions options, string dataPath)
             $"with a word of its own, then GET /api/v1/search for that word every 5 ms until the fault comes back " +
             $"(cap {FaultToHit.Cap.TotalSeconds:0} s)"));
         var result = await new FaultToHit(client).RunAsync(suiteId, options.Warmup, options.Hits, ct);
+        // Logged means committed: the 201. The time from sending adds the POST itself, shown beside it.
+        var (logged, sent) = (result.FromCreated, result.FromSend);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"fault to first search hit at {faults:N0} faults: p50 {result.FromSend.Percentile(50):0} ms, p95 " +
-            $"{result.FromSend.Percentile(95):0} ms, p99 {result.FromSend.Percentile(99):0} ms from sending the POST; " +
-            $"from its 201 p50 {result.FromCreated.Percentile(50):0} ms, p95 {result.FromCreated.Percentile(95):0} ms; " +
-            $"{result.Missed} missed the cap (counted at the cap); goal 250 ms p95 " +
-            $"{(result.FromSend.Percentile(95) <= 250 ? "met" : "not met")} ({LoadAverage.Now()})"));
+            $"fault to first search hit at {faults:N0} faults: p50 {logged.Percentile(50):0} ms, p95 {logged.Percentile(95):0} ms, " +
+            $"p99 {logged.Percentile(99):0} ms from its 201; from sending the POST p50 {sent.Percentile(50):0} ms, " +
+            $"p95 {sent.Percentile(95):0} ms; {result.Missed} missed the cap (counted at the cap); each poll took p50 " +
+            $"{result.Polls.Percentile(50):0} ms ({result.Polls.Completed:N0} polls); goal 250 ms p95 " +
+            $"{(logged.Percentile(95) <= 250 ? "met" : "not met")} ({LoadAverage.Now()})"));
     }
 
     private async Task LatencyAsync(AppServices app, OperatorQueries queries, int faults, CancellationToken ct)
@@ -73,7 +76,6 @@ public sealed class SearchScenario(BenchmarkOptions options, string dataPath)
             $"snippets), and raw Lucene on the same index folder ({raw.Documents:N0} documents in {raw.Segments} segments): " +
             $"a BooleanQuery of TermQuery on the symptoms field, page of 25 with stored fields, rounds alternating"));
         var search = await latency.SearchAsync(queries.Searches, raw, options.WarmRounds, options.Rounds, ct);
-        var (app95, raw95) = (search.App.Percentile(95), search.Raw.Percentile(95));
         foreach (var p in new[] { 50, 95, 99 })
         {
             var (a, r) = (search.App.Percentile(p), search.Raw.Percentile(p));
@@ -81,16 +83,26 @@ public sealed class SearchScenario(BenchmarkOptions options, string dataPath)
                 $"search p{p} at {faults:N0} faults: {a:0.0} ms (raw Lucene {r:0.0} ms, ratio {a / r:0.00})"));
         }
 
+        var goalMet = search.App.Percentile(95) <= 2 * search.Raw.Percentile(95);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"  {search.App.Completed:N0} searches each; mean matches per query: app {search.AppMeanMatches:N0}, raw " +
-            $"{search.RawMeanMatches:N0}; goal p95 within 2x raw: {(app95 <= 2 * raw95 ? "met" : "not met")} ({LoadAverage.Now()})"));
+            $"  {search.App.Count:N0} searches each; mean matches per query: app {search.AppMeanMatches:N0}, raw " +
+            $"{search.RawMeanMatches:N0}; goal p95 within 2x raw: {(goalMet ? "met" : "not met")} ({LoadAverage.Now()})"));
+        foreach (var (text, median) in search.App.Slowest(Slowest))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  slow search: {median:0.0} ms median (raw {search.Raw.Median(text):0.0} ms): \"{text}\""));
+        }
 
         var typing = await latency.TypingAsync(queries.Typed, Math.Min(options.WarmRounds, 1), Math.Max(1, options.Rounds / 5), ct);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"suggestions while typing at {faults:N0} faults: p50 {typing.Percentile(50):0.0} ms, p95 " +
-            $"{typing.Percentile(95):0.0} ms, p99 {typing.Percentile(99):0.0} ms ({typing.Completed:N0} calls: " +
+            $"{typing.Percentile(95):0.0} ms, p99 {typing.Percentile(99):0.0} ms ({typing.Count:N0} calls: " +
             $"{queries.Typed.Count} faults typed into the title, a call every 3 characters, with the suite's components; " +
             $"{LoadAverage.Now()})"));
+        foreach (var (text, median) in typing.Slowest(Slowest))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slow suggestion: {median:0.0} ms median: \"{text}\""));
+        }
     }
 
     private static async Task<SearchAccess> ManagerAsync(AppServices app, CancellationToken ct)
