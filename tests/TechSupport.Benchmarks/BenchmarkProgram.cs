@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
+using TechSupport.Search;
 
 namespace TechSupport.Benchmarks;
 
@@ -20,8 +20,7 @@ public static class BenchmarkProgram
             return 2;
         }
 
-        // A hard stop well past the scenario's own time limit, in case the app stops answering.
-        using var cancel = new CancellationTokenSource(options.Limit * 2 + TimeSpan.FromMinutes(2));
+        using var cancel = new CancellationTokenSource(options.HardStop);
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
@@ -34,7 +33,7 @@ public static class BenchmarkProgram
             return 0;
         }
         catch (Exception ex) when (ex is InvalidOperationException or HttpRequestException or SqliteException
-            or OperationCanceledException)
+            or OperationCanceledException or SearchUnavailableException or IOException)
         {
             await Console.Error.WriteLineAsync($"The benchmark stopped: {ex.Message}");
             return 1;
@@ -46,75 +45,26 @@ public static class BenchmarkProgram
         Console.WriteLine("TechSupport benchmark");
         Console.WriteLine($"machine: {Environment.ProcessorCount} logical processors, {RuntimeInformation.OSDescription} " +
             $"({RuntimeInformation.OSArchitecture}), {RuntimeInformation.FrameworkDescription}, " +
-            $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC");
+            $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC" +
+            $"{(System.Runtime.GCSettings.LatencyMode == System.Runtime.GCLatencyMode.Batch ? "" : " (concurrent)")}; " +
+            LoadAverage.Now());
 
         var scratch = Path.Combine(Path.GetTempPath(), "techsupport-benchmark", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(scratch);
-        InProcessApp? app = null;
         try
         {
-            Uri address;
-            if (options.Url is { } url)
+            if (options.RunsLog)
             {
-                address = url;
-                Console.WriteLine($"app: running at {url} (its own process and settings)");
-            }
-            else
-            {
-                app = new InProcessApp();
-                app.Start();
-                address = app.Address;
-                Console.WriteLine($"app: in this process on Kestrel at {address} (Development, demo data, " +
-                    "password hash 1,000 iterations, log level Warning, client and server share the CPUs)");
+                await new LogScenario(options, scratch).RunAsync(ct);
             }
 
-            using var client = new HttpClient { BaseAddress = address };
-            var load = new FaultLoad(client);
-            await load.SignInAsync(ct);
-            var suiteId = await load.SuiteAsync(ct);
-
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"scenario: log faults over HTTP, {options.Faults:N0} faults, concurrency {options.Concurrency}, " +
-                $"limit {options.Limit.TotalSeconds:0} s, {options.Warmup} warm-up faults first (not counted)"));
-            await load.WarmUpAsync(suiteId, options.Warmup, ct);
-            var http = await load.RunAsync(suiteId, options.Faults, options.Concurrency, options.Limit, ct);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {http.Completed:N0} logged, {http.Failed:N0} failed in {http.Elapsed.TotalSeconds:0.00} s: " +
-                $"{http.PerSecond:0.0} faults/s; latency p50 {http.Percentile(50):0.0} ms, " +
-                $"p95 {http.Percentile(95):0.0} ms, p99 {http.Percentile(99):0.0} ms"));
-            if (load.FirstError is { } error)
+            if (options.RunsSearch)
             {
-                Console.WriteLine($"  first failure: {error}");
+                await new SearchScenario(options, Path.Combine(scratch, "search")).RunAsync(ct);
             }
-
-            if (http.Completed == 0)
-            {
-                throw new InvalidOperationException("no fault was logged, so there is nothing to compare.");
-            }
-
-            var table = app is not null
-                ? await FaultsTable.ReadAsync(app.DatabaseFile, ct)
-                : await FaultsTable.FromMigrationsAsync(Path.Combine(scratch, "schema.db"), ct);
-            var raw = await new RawSqliteBaseline(table).RunAsync(Path.Combine(scratch, "raw.db"), http.Completed,
-                options.Warmup, options.Limit, ct);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"scenario: raw SQLite baseline, the Faults table's {table.Columns.Count} columns and " +
-                $"{table.IndexSql.Count} indexes, WAL + synchronous=FULL, one transaction per row, one writer"));
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {raw.Completed:N0} rows in {raw.Elapsed.TotalSeconds:0.00} s: {raw.PerSecond:0.0} rows/s; " +
-                $"latency p50 {raw.Percentile(50):0.00} ms, p95 {raw.Percentile(95):0.00} ms, p99 {raw.Percentile(99):0.00} ms"));
-
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ratio: app {http.PerSecond:0.0} faults/s vs raw SQLite {raw.PerSecond:0.0} rows/s = " +
-                $"{http.PerSecond / raw.PerSecond:0.000}"));
         }
         finally
         {
-            if (app is not null)
-            {
-                await app.DisposeAsync();
-            }
-
             SqliteConnection.ClearAllPools();
             Directory.Delete(scratch, recursive: true);
         }

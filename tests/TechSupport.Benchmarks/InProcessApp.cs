@@ -14,9 +14,10 @@ namespace TechSupport.Benchmarks;
 // include sockets, HTTP parsing, authentication and the whole pipeline, as a client sees them.
 public sealed class InProcessApp : WebApplicationFactory<Program>
 {
-    public InProcessApp()
+    // A data folder can be given so the app starts on what an earlier step imported; it is deleted with the app.
+    public InProcessApp(string? dataPath = null)
     {
-        DataPath = Path.Combine(Path.GetTempPath(), "techsupport-benchmark", Guid.NewGuid().ToString("N"));
+        DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "techsupport-benchmark", Guid.NewGuid().ToString("N"));
         UseKestrel(0);
     }
 
@@ -49,7 +50,7 @@ public sealed class InProcessApp : WebApplicationFactory<Program>
 
     // The factory looks for this build manifest in the current folder, which under `dotnet run` is where the
     // command was typed, not the output folder; read it from the output folder instead.
-    private static string WebProjectFolder()
+    public static string WebProjectFolder()
     {
         var manifest = Path.Combine(AppContext.BaseDirectory, "MvcTestingAppManifest.json");
         var projects = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(manifest));
