@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
-using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using TechSupport.BrowserTests.Support;
 using Xunit.Abstractions;
@@ -105,17 +104,7 @@ public sealed partial class FaultJourneyTests(BrowserApp app, ITestOutputHelper 
         output.WriteLine($"Screenshots: {app.ScreenshotPath}");
     }
 
-    // Saves a screenshot to look at, then fails on any serious or critical axe violation.
-    private async Task CheckAccessibilityAsync(IPage page, string name)
-    {
-        await app.ScreenshotAsync(page, name);
-        var result = await page.RunAxe();
-        var bad = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
-        output.WriteLine($"axe {name}: {result.Violations.Length} violation(s), {bad.Count} serious or critical"
-            + string.Concat(result.Violations.Select(v => $"\n  {v.Impact} {v.Id}: {v.Help}")));
-        Assert.True(bad.Count == 0, $"axe on {name} ({page.Url}):\n" + string.Join("\n", bad.Select(v =>
-            $"{v.Impact} {v.Id}: {v.Help} at {string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))}")));
-    }
+    private Task CheckAccessibilityAsync(IPage page, string name) => app.CheckAccessibilityAsync(page, name, output);
 
     private void Step(string what, Stopwatch clock)
     {

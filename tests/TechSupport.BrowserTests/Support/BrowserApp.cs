@@ -66,8 +66,9 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    // A fresh browser context per person, so each sign-in has its own cookies.
-    public async Task<IPage> SignInAsync(string email)
+    // A fresh browser context per person, so each sign-in has its own cookies; without JavaScript, the pages
+    // must still do everything.
+    public async Task<IPage> SignInAsync(string email, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -75,6 +76,7 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
             ColorScheme = ColorScheme.Dark,
             Locale = "en-GB",
+            JavaScriptEnabled = javaScript,
         });
         var page = await context.NewPageAsync();
         await page.GotoAsync("/account/login");
