@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
@@ -24,35 +23,8 @@ public sealed class CommandLineTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private async Task<(int Exit, string Out, string Error)> RunAsync(string stdin, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "TechSupport.Web.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["TechSupport__DataPath"] = _data;
-        start.Environment["TechSupport__Demo"] = "false";
-        start.Environment["Identity__PasswordHashIterations"] = "1000";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        using var process = Process.Start(start)!; // Process.Start with a file name never returns null
-        await process.StandardInput.WriteAsync(stdin);
-        process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var error = process.StandardError.ReadToEndAsync(timeout.Token);
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await error);
-    }
+    private Task<(int Exit, string Out, string Error)> RunAsync(string stdin, params string[] args) =>
+        AppProcess.RunAsync(_data, stdin, args);
 
     [Fact]
     public async Task Create_admin_makes_an_administrator_who_can_sign_in()
