@@ -58,7 +58,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
 
     // Finding a past fault
 
-    [ContractFact]
+    [Fact]
     public async Task A_fault_is_found_by_a_word_of_its_symptoms()
     {
         var stutter = SearchDocumentBuilder.Fault("Resolve playback problem").WithSymptoms("Playback stutters every few seconds from the workspace.");
@@ -71,7 +71,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal(1, results.Total);
     }
 
-    [ContractFact]
+    [Fact]
     public async Task A_typo_still_finds_the_fault()
     {
         var stutter = SearchDocumentBuilder.Fault("Resolve playback stutter on the grade").WithSymptoms("Playback stutter every few seconds.");
@@ -83,7 +83,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal(stutter.Key, Assert.Single(results.Hits).Key);
     }
 
-    [ContractFact]
+    [Fact]
     public async Task Shared_storage_finds_a_fault_that_says_SAN()
     {
         var san = SearchDocumentBuilder.Fault("Clips go offline").WithSymptoms("The SAN dropped for ten seconds and every clip went offline.");
@@ -95,7 +95,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal([san.Key], Keys(results));
     }
 
-    [ContractFact]
+    [Fact]
     public async Task Skipped_frames_finds_a_fault_about_dropped_frames()
     {
         var dropped = SearchDocumentBuilder.Fault("Dropped frames on output").WithSymptoms("The DeckLink reports dropped frames during playout to the client monitor.");
@@ -108,7 +108,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.DoesNotContain(licence.Key, Keys(results));
     }
 
-    [ContractFact]
+    [Fact]
     public async Task Colour_finds_a_fault_about_the_grade()
     {
         var grade = SearchDocumentBuilder.Fault("Grade looks different on the client monitor").WithSymptoms("The grade shifts between the GUI and the SDI output.");
@@ -120,7 +120,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal([grade.Key], Keys(results));
     }
 
-    [ContractFact]
+    [Fact]
     public async Task A_version_number_ranks_the_fault_on_that_version_above_one_on_another()
     {
         var current = SearchDocumentBuilder.Fault("Resolve stutters after the update").WithSymptoms("Since updating Resolve to 19.1 playback stutters from the SAN.");
@@ -133,7 +133,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Contains(older.Key, Keys(results));
     }
 
-    [ContractFact]
+    [Fact]
     public async Task A_dotted_version_finds_its_point_releases()
     {
         var point = SearchDocumentBuilder.Fault("Fusion page crashes").WithSymptoms("Resolve 19.1.2 quits when opening the Fusion page.");
@@ -145,7 +145,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal([point.Key], Keys(results));
     }
 
-    [ContractFact]
+    [Fact]
     public async Task A_windows_update_number_matches_exactly()
     {
         var patched = SearchDocumentBuilder.Fault("Workstation will not boot").WithSymptoms("After KB5034441 failed to install the workstation loops at boot.");
@@ -157,7 +157,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal([patched.Key], Keys(results));
     }
 
-    [ContractFact]
+    [Fact]
     public async Task Error_codes_are_found_as_typed()
     {
         var avid = SearchDocumentBuilder.Fault("Media Composer error on render").WithSymptoms("Render stops with AAE-9173 and Exception: -9173.");
@@ -169,7 +169,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal([windows.Key], Keys(await SearchAsync("0x8007045d")));
     }
 
-    [ContractFact]
+    [Fact]
     public async Task A_fault_is_found_by_its_number_as_typed()
     {
         var numbered = SearchDocumentBuilder.Fault("Grade suite monitor flickers").WithNumber("TS-1042");
@@ -182,7 +182,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal("TS-1042", (await SearchAsync("TS-1042")).Hits[0].Number);
     }
 
-    [ContractFact]
+    [Fact]
     public async Task A_fault_is_searchable_as_soon_as_it_is_indexed()
     {
         var fault = SearchDocumentBuilder.Fault("LTO drive refuses the tape").WithSymptoms("The LTO-8 drive ejects every tape.");
@@ -193,7 +193,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal([fault.Key], Keys(await SearchAsync("refuses")));
     }
 
-    [ContractFact]
+    [Fact]
     public async Task A_hit_carries_what_the_results_page_shows()
     {
         var suite = Guid.NewGuid();
@@ -224,7 +224,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
 
     // Snippets
 
-    [ContractFact]
+    [Fact]
     public async Task Snippets_mark_the_matched_words()
     {
         var fault = SearchDocumentBuilder.Fault("Playback problem").WithSymptoms("Since this morning playback stutters from the NEXIS workspace.");
@@ -236,7 +236,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Contains("NEXIS workspace", snippet);
     }
 
-    [ContractFact]
+    [Fact]
     public async Task Snippets_escape_markup_typed_into_the_symptoms()
     {
         var fault = SearchDocumentBuilder.Fault("Web monitor page broken").WithSymptoms("The status page shows <script>alert('x')</script> & then stutters.");
@@ -250,7 +250,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Contains("<mark>stutters</mark>", snippet);
     }
 
-    [ContractFact]
+    [Fact]
     public async Task Browsing_shows_the_start_of_the_symptoms_without_marks()
     {
         var fault = SearchDocumentBuilder.Fault("Deck problem").WithSymptoms("The <b>deck</b> will not eject the tape.");
@@ -262,7 +262,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.DoesNotContain("<mark>", snippet);
     }
 
-    [ContractFact]
+    [Fact]
     public async Task A_long_snippet_is_cut_near_the_matched_words()
     {
         var padding = string.Join(' ', Enumerable.Repeat("The suite was booked all day.", 30));
@@ -277,7 +277,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
 
     // Facets, filters, browsing and paging
 
-    [ContractFact]
+    [Fact]
     public async Task Facets_count_every_match_not_just_the_page()
     {
         var documents = Enumerable.Range(0, 5).Select(i => SearchDocumentBuilder.Fault($"Storage fault {i}").WithSymptoms("Playback stutters.").WithCategory("Storage"))
@@ -295,7 +295,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.All(SearchResults.FacetNames, name => Assert.True(results.Facets.ContainsKey(name), $"No {name} facet."));
     }
 
-    [ContractFact]
+    [Fact]
     public async Task Facets_put_the_largest_count_first_then_order_by_label()
     {
         await IndexAsync(
@@ -310,7 +310,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
             equipment.Select(e => (e.Value, e.Count)).ToList());
     }
 
-    [ContractFact]
+    [Fact]
     public async Task The_suite_facet_takes_the_suite_id_as_value_and_its_name_as_label()
     {
         var grade = Guid.NewGuid();
@@ -327,7 +327,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
             suites.Select(s => (s.Value, s.Label, s.Count)).ToList());
     }
 
-    [ContractFact]
+    [Fact]
     public async Task Filters_narrow_the_hits_and_the_counts()
     {
         var grade = Guid.NewGuid();
@@ -352,7 +352,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal([storage.Key], Keys(await Filtered(q => q with { Kind = DocumentKind.Fault, Category = "Storage" })));
     }
 
-    [ContractFact]
+    [Fact]
     public async Task An_unknown_facet_value_matches_nothing()
     {
         await IndexAsync(SearchDocumentBuilder.Fault("Storage stutter").WithSymptoms("Stutters.").WithCategory("Storage"));
@@ -363,7 +363,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal(0, results.Total);
     }
 
-    [ContractFact]
+    [Fact]
     public async Task An_empty_search_browses_everything_newest_first_with_facets()
     {
         var oldest = SearchDocumentBuilder.Fault("Oldest").CreatedAt(SearchDocumentBuilder.Monday).WithCategory("Storage");
@@ -379,7 +379,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.All(results.Hits, h => Assert.Equal(0, h.Score));
     }
 
-    [ContractFact]
+    [Fact]
     public async Task Pages_follow_one_another_and_a_page_beyond_the_end_is_empty_with_the_total()
     {
         var documents = Enumerable.Range(0, 7)
@@ -397,7 +397,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal(7, beyond.Total);
     }
 
-    [ContractFact]
+    [Fact]
     public async Task Huge_and_silly_pages_answer_without_error()
     {
         await IndexAsync(SearchDocumentBuilder.Fault("Only fault"));
@@ -412,7 +412,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
 
     // File security (S2): what a caller may not see never surfaces
 
-    [ContractFact]
+    [Fact]
     public async Task A_restricted_faults_words_never_surface_for_an_uncleared_caller()
     {
         var production = Guid.NewGuid();
@@ -461,7 +461,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         }
     }
 
-    [ContractFact]
+    [Fact]
     public async Task A_caller_cleared_for_the_production_sees_the_restricted_fault_everywhere()
     {
         var production = Guid.NewGuid();
@@ -488,7 +488,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal([restricted.Key], similar.Select(s => s.Key).ToList());
     }
 
-    [ContractFact]
+    [Fact]
     public async Task A_confidential_fault_is_seen_by_managers_and_the_cleared_but_not_by_operators()
     {
         var production = Guid.NewGuid();
@@ -502,7 +502,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Empty((await SearchAsync("conform", Callers.ClearedFor(Guid.NewGuid()))).Hits);
     }
 
-    [ContractFact]
+    [Fact]
     public async Task A_restricted_fault_is_not_seen_by_a_manager_by_rank_alone()
     {
         var restricted = SearchDocumentBuilder.Fault("Vault drive missing").WithSymptoms("The vault drive is missing from the cage.").Restricted(Guid.NewGuid());
@@ -512,7 +512,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal(0, await Index.CountAsync(Callers.Manager(), null, None));
     }
 
-    [ContractFact]
+    [Fact]
     public async Task A_security_incident_is_seen_by_its_reporter_managers_and_the_cleared_only()
     {
         var production = Guid.NewGuid();
@@ -530,7 +530,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
 
     // Bad input
 
-    [ContractFact]
+    [Fact]
     public async Task Query_syntax_and_odd_characters_are_searched_as_plain_text()
     {
         var fault = SearchDocumentBuilder.Fault("Render fails").WithSymptoms("Render fails with \"disk full\" on volume: MEDIA (shared).");
@@ -551,7 +551,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal([fault.Key], Keys(await SearchAsync("\"disk full")));
     }
 
-    [ContractFact]
+    [Fact]
     public async Task A_thousand_character_query_answers()
     {
         var fault = SearchDocumentBuilder.Fault("Render fails").WithSymptoms("Render fails at 99 percent.");
@@ -568,7 +568,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
 
     // Versions: an older update never overwrites a newer one
 
-    [ContractFact]
+    [Fact]
     public async Task An_older_version_does_not_overwrite_a_newer_one()
     {
         var id = Guid.NewGuid();
@@ -583,7 +583,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal("Monitor fixed for good", Assert.Single((await SearchAsync(null)).Hits).Title);
     }
 
-    [ContractFact]
+    [Fact]
     public async Task The_newest_of_two_updates_in_one_batch_wins()
     {
         var id = Guid.NewGuid();
@@ -595,7 +595,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal("Newer", Assert.Single((await SearchAsync(null)).Hits).Title);
     }
 
-    [ContractFact]
+    [Fact]
     public async Task A_delete_with_an_older_version_keeps_the_document()
     {
         var fault = SearchDocumentBuilder.Fault("Deck jammed").WithVersion(4);
@@ -611,7 +611,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal(0, await Index.CountAsync(Callers.Operator(), null, None));
     }
 
-    [ContractFact]
+    [Fact]
     public async Task A_deleted_document_is_not_brought_back_by_a_late_older_update()
     {
         var fault = SearchDocumentBuilder.Fault("Deck jammed").WithVersion(4);
@@ -624,7 +624,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Empty((await SearchAsync(null)).Hits);
     }
 
-    [ContractFact]
+    [Fact]
     public async Task Versions_lists_every_document_with_its_version()
     {
         var first = SearchDocumentBuilder.Fault("First").WithVersion(3);
@@ -645,7 +645,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
 
     // Suggestions while logging a fault
 
-    [ContractFact]
+    [Fact]
     public async Task Suggestions_only_offer_documents_with_a_fix()
     {
         var resolved = SearchDocumentBuilder.Fault("Resolve playback stutters from NEXIS").WithSymptoms("Playback stutters from the NEXIS workspace.")
@@ -664,7 +664,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal("AcceptableWithConditions", first.WorkaroundAcceptability);
     }
 
-    [ContractFact]
+    [Fact]
     public async Task A_fix_from_the_same_kit_and_version_is_suggested_before_a_text_equal_one_on_other_kit()
     {
         var resolve191 = new ComponentKey("DaVinci Resolve Studio", "19.1.2");
@@ -691,7 +691,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal(1, suggestions[0].ConfigurationMatch, 3);
     }
 
-    [ContractFact]
+    [Fact]
     public async Task Suggestions_for_nothing_typed_are_empty()
     {
         await IndexAsync(SearchDocumentBuilder.Fault("Anything").WithFix("Something."));
@@ -699,7 +699,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Empty(await Index.SuggestAsync(new SuggestionQuery { Access = Callers.Operator() }, None));
     }
 
-    [ContractFact]
+    [Fact]
     public async Task Suggestions_tolerate_typos_while_typing()
     {
         var resolved = SearchDocumentBuilder.Fault("Playback stutter from NEXIS").WithSymptoms("Playback stutters from the workspace.").WithFix("Rebound the NEXIS client.");
@@ -710,7 +710,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal([resolved.Key], suggestions.Select(s => s.Key).ToList());
     }
 
-    [ContractFact]
+    [Fact]
     public async Task Suggestions_match_a_word_still_being_typed()
     {
         var genlock = SearchDocumentBuilder.Fault("Genlock lost on the grade").WithSymptoms("The picture rolls every few minutes.").WithFix("Relocked the SPG to house reference.");
@@ -724,7 +724,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
 
     // Similar faults
 
-    [ContractFact]
+    [Fact]
     public async Task Similar_finds_the_near_duplicate_and_not_the_fault_itself()
     {
         var original = SearchDocumentBuilder.Fault("Media Composer shows media offline after NEXIS remount")
@@ -741,7 +741,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.DoesNotContain(similar, s => s.Key == unrelated.Key);
     }
 
-    [ContractFact]
+    [Fact]
     public async Task Similar_to_an_unknown_fault_is_empty()
     {
         await IndexAsync(SearchDocumentBuilder.Fault("Anything"));
@@ -751,7 +751,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
 
     // Rebuilding the index from the database
 
-    [ContractFact]
+    [Fact]
     public async Task A_rebuild_is_invisible_until_committed_and_then_replaces_the_live_index()
     {
         var stale = SearchDocumentBuilder.Fault("Stale fault only in the old index").WithSymptoms("Stutters.");
@@ -772,7 +772,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal(1, await Index.CountAsync(Callers.Operator(), null, None));
     }
 
-    [ContractFact]
+    [Fact]
     public async Task A_rebuild_abandoned_without_commit_leaves_the_live_index_unchanged()
     {
         var live = SearchDocumentBuilder.Fault("Live fault").WithSymptoms("Stutters.");
@@ -792,7 +792,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
 
     // Health
 
-    [ContractFact]
+    [Fact]
     public async Task A_working_index_reports_healthy()
     {
         var health = await Index.HealthAsync(None);

@@ -1,10 +1,9 @@
-using TechSupport.Search.Tests.Elasticsearch;
 using Xunit.Abstractions;
 using Xunit.Sdk;
 
-[assembly: TestFramework("TechSupport.Search.Tests.Elasticsearch.EnvironmentAwareTestFramework", "TechSupport.Search.Tests")]
+[assembly: TestFramework("TechSupport.Search.Tests.EnvironmentAwareTestFramework", "TechSupport.Search.Tests")]
 
-namespace TechSupport.Search.Tests.Elasticsearch;
+namespace TechSupport.Search.Tests;
 
 /// <summary>
 /// xunit 2's own framework, except that a test class marked <see cref="RequiresEnvironmentVariableAttribute"/>

@@ -1,4 +1,4 @@
-namespace TechSupport.Search.Tests.Elasticsearch;
+namespace TechSupport.Search.Tests;
 
 /// <summary>
 /// Marks a test class whose tests need an outside service named by an environment variable. When the
