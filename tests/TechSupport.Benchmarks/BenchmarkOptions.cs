@@ -19,7 +19,8 @@ public sealed record BenchmarkOptions(
     int Rounds,
     int WarmRounds,
     int Hits,
-    int Seed)
+    int Seed,
+    string? Data)
 {
     public const int DefaultLogFaults = 2_000;
     public const int DefaultSearchFaults = 100_000;
@@ -48,6 +49,9 @@ public sealed record BenchmarkOptions(
                              warm up with one round (none when W is 0)
           --hits K           search: faults logged over HTTP and awaited in search (default 50)
           --seed S           search: random seed of the generated faults (default 20261123)
+          --data DIR         search: keep the generated data folder in DIR (it is deleted otherwise); when DIR
+                             already holds a run's data with at least N faults, time search on it without
+                             importing again
         """;
 
     public int LogFaults => Faults ?? DefaultLogFaults;
@@ -66,7 +70,7 @@ public sealed record BenchmarkOptions(
 
     public static BenchmarkOptions Parse(IReadOnlyList<string> args)
     {
-        var options = new BenchmarkOptions(Scenario.Log, null, 8, TimeSpan.FromSeconds(60), 20, null, 10, 2, 50, DefaultSeed);
+        var options = new BenchmarkOptions(Scenario.Log, null, 8, TimeSpan.FromSeconds(60), 20, null, 10, 2, 50, DefaultSeed, null);
         for (var i = 0; i < args.Count; i++)
         {
             var name = args[i];
@@ -83,6 +87,7 @@ public sealed record BenchmarkOptions(
                 "--warm-rounds" => options with { WarmRounds = NotNegative(name, value) },
                 "--hits" => options with { Hits = Positive(name, value) },
                 "--seed" => options with { Seed = NotNegative(name, value) },
+                "--data" => options with { Data = Path.GetFullPath(value) },
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
         }
@@ -91,6 +96,11 @@ public sealed record BenchmarkOptions(
         if (options.Url is not null && options.RunsSearch)
         {
             throw new ArgumentException("--url applies to the log scenario only.");
+        }
+
+        if (options.Data is not null && !options.RunsSearch)
+        {
+            throw new ArgumentException("--data applies to the search scenario only.");
         }
 
         return options;

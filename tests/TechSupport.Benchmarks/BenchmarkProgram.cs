@@ -60,7 +60,7 @@ public static class BenchmarkProgram
 
             if (options.RunsSearch)
             {
-                await new SearchScenario(options, Path.Combine(scratch, "search")).RunAsync(ct);
+                await new SearchScenario(options, options.Data ?? Path.Combine(scratch, "search")).RunAsync(ct);
             }
         }
         finally

@@ -23,15 +23,31 @@ public sealed class SearchScenario(BenchmarkOptions options, string dataPath)
             $"scenario: import {faults:N0} generated faults (seed {options.Seed}) into a fresh data folder, bypassing HTTP, " +
             $"then index them with the outbox dispatcher; the app's services without its host, Lucene engine"));
 
+        var reused = File.Exists(Path.Combine(dataPath, "techsupport.db"));
         await using (var app = AppServices.Create(dataPath))
         {
             var import = new Import(app);
             await import.PrepareAsync(ct);
-            var result = await import.RunAsync(faults, options.Seed, ct);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"import at {faults:N0} faults: database write {result.FaultsPerSecond:N0} faults/s " +
-                $"({result.Write.TotalSeconds:0.0} s), indexing {result.DocumentsPerSecond:N0} docs/s " +
-                $"({result.Documents:N0} docs in {result.Index.TotalSeconds:0.0} s); {DiskUse()} ({LoadAverage.Now()})"));
+            if (reused)
+            {
+                var held = await FaultCountAsync(app, ct);
+                if (held < faults)
+                {
+                    throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
+                        $"{dataPath} holds {held:N0} faults, fewer than {faults:N0}: give an empty folder, or --faults {held}."));
+                }
+
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"import skipped: {dataPath} already holds {held:N0} faults and their index; {DiskUse()}"));
+            }
+            else
+            {
+                var result = await import.RunAsync(faults, options.Seed, ct);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"import at {faults:N0} faults: database write {result.FaultsPerSecond:N0} faults/s " +
+                    $"({result.Write.TotalSeconds:0.0} s), indexing {result.DocumentsPerSecond:N0} docs/s " +
+                    $"({result.Documents:N0} docs in {result.Index.TotalSeconds:0.0} s); {DiskUse()} ({LoadAverage.Now()})"));
+            }
 
             await LatencyAsync(app, queries, faults, ct);
         }
@@ -103,6 +119,12 @@ public sealed class SearchScenario(BenchmarkOptions options, string dataPath)
         {
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  slow suggestion: {median:0.0} ms median: \"{text}\""));
         }
+    }
+
+    private static async Task<int> FaultCountAsync(AppServices app, CancellationToken ct)
+    {
+        await using var scope = app.Scope();
+        return await scope.ServiceProvider.GetRequiredService<TechSupportDbContext>().Faults.CountAsync(ct);
     }
 
     private static async Task<SearchAccess> ManagerAsync(AppServices app, CancellationToken ct)
