@@ -14,9 +14,13 @@ namespace TechSupport.Benchmarks;
 // include sockets, HTTP parsing, authentication and the whole pipeline, as a client sees them.
 public sealed class InProcessApp : WebApplicationFactory<Program>
 {
-    // A data folder can be given so the app starts on what an earlier step imported; it is deleted with the app.
+    private readonly bool ownsData;
+
+    // A data folder can be given so the app starts on what an earlier step imported; it stays the caller's.
+    // A folder of its own is deleted with the app.
     public InProcessApp(string? dataPath = null)
     {
+        ownsData = dataPath is null;
         DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "techsupport-benchmark", Guid.NewGuid().ToString("N"));
         UseKestrel(0);
     }
@@ -62,7 +66,7 @@ public sealed class InProcessApp : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        if (Directory.Exists(DataPath))
+        if (ownsData && Directory.Exists(DataPath))
         {
             Directory.Delete(DataPath, recursive: true);
         }
