@@ -13,8 +13,9 @@ internal static class AccessFilter
     public const string Confidential = "confidential";
     public const string Restricted = "restricted";
 
-    // Tombstones never match: they carry no classification.
-    public static Query For(SearchAccess access)
+    // Tombstones never match: they carry no classification. The rest of E5, a security incident
+    // visible to its reporter, names one user and is added per search by VisibilityFilter.
+    public static Query ForRankAndClearances(SearchAccess access)
     {
         // Standard: all staff.
         var visible = new BooleanQuery(disableCoord: true)
@@ -22,10 +23,11 @@ internal static class AccessFilter
             { new TermQuery(new Term(LuceneFields.Classification, Standard)), Occur.SHOULD }
         };
 
-        // Confidential: Managers (and Admins) by rank.
+        // Confidential, and every security incident (E5): Managers (and Admins) by rank.
         if (access.ManagerRank)
         {
             visible.Add(new TermQuery(new Term(LuceneFields.Classification, Confidential)), Occur.SHOULD);
+            visible.Add(new TermQuery(new Term(LuceneFields.Incident, LuceneFields.Yes)), Occur.SHOULD);
         }
 
         // Confidential and Restricted: users cleared for the document's production.
@@ -33,21 +35,6 @@ internal static class AccessFilter
         if (cleared.Count > 0)
         {
             visible.Add(new ConstantScoreQuery(new TermsFilter(LuceneFields.Production, cleared)), Occur.SHOULD);
-        }
-
-        // E5: a security incident is also visible to its reporter and to Managers.
-        var incident = new TermQuery(new Term(LuceneFields.Incident, LuceneFields.Yes));
-        if (access.ManagerRank)
-        {
-            visible.Add(incident, Occur.SHOULD);
-        }
-        else
-        {
-            visible.Add(new BooleanQuery(disableCoord: true)
-            {
-                { incident, Occur.MUST },
-                { new TermQuery(new Term(LuceneFields.Reporter, ReporterValue(access.UserId))), Occur.MUST }
-            }, Occur.SHOULD);
         }
 
         return visible;

@@ -19,6 +19,8 @@ internal static class DocumentMapper
             new StoredField(LuceneFields.CreatedAt, source.CreatedAt.UtcTicks),
             new TextField(LuceneFields.Title, source.Title, Field.Store.YES),
             new TextField(LuceneFields.Text, source.Text, Field.Store.YES),
+            new TextField(LuceneFields.All, source.Title, Field.Store.NO),
+            new TextField(LuceneFields.All, source.Text, Field.Store.NO),
         };
 
         foreach (var (field, text) in new[] { (LuceneFields.Fix, source.Fix), (LuceneFields.Workaround, source.Workaround), (LuceneFields.RootCause, source.RootCause) })
@@ -27,6 +29,7 @@ internal static class DocumentMapper
             {
                 document.Add(new StoredField(field, text));
                 document.Add(new TextField(LuceneFields.Resolution, text, Field.Store.NO));
+                document.Add(new TextField(LuceneFields.All, text, Field.Store.NO));
             }
         }
 
@@ -34,6 +37,7 @@ internal static class DocumentMapper
         {
             document.Add(new StoredField(LuceneFields.StoredComments, source.Comments));
             document.Add(new TextField(LuceneFields.Comments, source.Comments, Field.Store.NO));
+            document.Add(new TextField(LuceneFields.All, source.Comments, Field.Store.NO));
         }
 
         AddStored(document, LuceneFields.StoredAcceptability, source.WorkaroundAcceptability);
@@ -66,6 +70,7 @@ internal static class DocumentMapper
             document.Add(new SortedSetDocValuesField(LuceneFields.FacetEquipment, new BytesRef(equipment)));
             document.Add(new StringField(LuceneFields.FilterEquipment, equipment.ToLowerInvariant(), Field.Store.NO));
             document.Add(new TextField(LuceneFields.Kit, equipment, Field.Store.NO));
+            document.Add(new TextField(LuceneFields.All, equipment, Field.Store.NO));
         }
 
         foreach (var component in source.Components)
@@ -73,12 +78,14 @@ internal static class DocumentMapper
             document.Add(new StoredField(LuceneFields.StoredComponentProduct, component.ProductToken));
             document.Add(new StoredField(LuceneFields.StoredComponentVersion, component.VersionToken));
             document.Add(new TextField(LuceneFields.Kit, $"{component.Product} {component.Version}", Field.Store.NO));
+            document.Add(new TextField(LuceneFields.All, $"{component.Product} {component.Version}", Field.Store.NO));
         }
 
         var meta = string.Join(' ', new[] { source.SuiteName, source.Category, source.Stage, source.Status, source.Severity }.Where(m => !string.IsNullOrWhiteSpace(m)));
         if (meta.Length > 0)
         {
             document.Add(new TextField(LuceneFields.Kit, meta, Field.Store.NO));
+            document.Add(new TextField(LuceneFields.All, meta, Field.Store.NO));
         }
 
         // Versions and codes anywhere in the document, kept whole on their own field.

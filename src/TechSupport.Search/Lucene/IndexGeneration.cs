@@ -30,8 +30,15 @@ internal sealed class IndexGeneration : IDisposable
     private bool unrefreshed;
     private bool closed;
 
-    private IndexGeneration(string folder, FSDirectory directory, IndexWriter writer, SearcherManager searchers)
+    // The layout of the fields a generation holds. 2: every searched text also in the "all" field.
+    // A generation written by an older layout is searched the old way until a rebuild replaces it.
+    public const int CurrentFormat = 2;
+
+    private const string FormatKey = "techsupport.format";
+
+    private IndexGeneration(string folder, FSDirectory directory, IndexWriter writer, SearcherManager searchers, int format)
     {
+        Format = format;
         Folder = folder;
         this.directory = directory;
         this.writer = writer;
@@ -41,6 +48,8 @@ internal sealed class IndexGeneration : IDisposable
     public string Folder { get; }
 
     public string Name => Path.GetFileName(Folder);
+
+    public int Format { get; }
 
     public bool IsOpen => !Volatile.Read(ref closed);
 
@@ -57,11 +66,23 @@ internal sealed class IndexGeneration : IDisposable
                 Similarity = similarity,
                 RAMBufferSizeMB = 48,
             };
+            var existing = DirectoryReader.IndexExists(directory);
             writer = new IndexWriter(directory, config);
+            int format;
+            if (existing)
+            {
+                format = writer.CommitData.TryGetValue(FormatKey, out var stored) && int.TryParse(stored, out var number) ? number : 1;
+            }
+            else
+            {
+                format = CurrentFormat;
+                writer.SetCommitData(new Dictionary<string, string> { [FormatKey] = format.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+            }
+
             // A new folder gets an empty first commit, so a restart finds an index even if nothing was written.
             writer.Commit();
             var searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(similarity));
-            return new IndexGeneration(folder, directory, writer, searchers);
+            return new IndexGeneration(folder, directory, writer, searchers, format);
         }
         catch
         {

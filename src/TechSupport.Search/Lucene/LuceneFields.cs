@@ -20,6 +20,10 @@ internal static class LuceneFields
     public const string Comments = "comments";
     public const string Kit = "kit";
 
+    // Every searched text of a document in one field, so a search finds and counts its matches with
+    // one term lookup per word and weighs the fields above only for the few it ranks.
+    public const string All = "all";
+
     // Stored for hits and snippets.
     public const string Fix = "fix";
     public const string RootCause = "rootcause";

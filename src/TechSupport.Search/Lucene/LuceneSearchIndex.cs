@@ -23,6 +23,9 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     private const int SuggestionCandidates = 50;
     private const int MaxSimilar = 50;
 
+    // How many of the best matches a search or a suggestion ranks with the full query.
+    private const int RescoreWindow = 100;
+
     // Below this share of the best text score a candidate is noise, whatever its configuration.
     private const double MinSuggestionSimilarity = 0.1;
 
@@ -137,7 +140,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         var offset = (long)(page - 1) * size;
         var filter = Filters(query);
 
-        return Task.FromResult(Read(searcher =>
+        return Task.FromResult(Read((searcher, twoPass) =>
         {
             var text = query.Text?.Trim();
             TextQuery? textQuery = null;
@@ -153,24 +156,29 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
 
             var wanted = (int)Math.Min(offset + size, Math.Max(1, searcher.IndexReader.MaxDoc));
             var facets = new FacetCollector();
-            TopDocs top;
+            ScoreDoc[] ranked;
             int total;
             if (textQuery is null)
             {
                 var newestFirst = new Sort(new SortField(LuceneFields.CreatedAt, SortFieldType.INT64, reverse: true));
                 var collector = TopFieldCollector.Create(newestFirst, wanted, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
                 searcher.Search(new ConstantScoreQuery(filter), MultiCollector.Wrap(collector, facets));
-                (top, total) = (collector.GetTopDocs(), collector.TotalHits);
+                (ranked, total) = (collector.GetTopDocs().ScoreDocs, collector.TotalHits);
+            }
+            else if (twoPass)
+            {
+                (ranked, total) = SearchTwoPass(searcher, textQuery, filter, Math.Max(wanted, RescoreWindow), facets);
             }
             else
             {
                 var collector = TopScoreDocCollector.Create(wanted, docsScoredInOrder: true);
-                searcher.Search(new FilteredQuery(textQuery.Query, new QueryWrapperFilter(filter)), MultiCollector.Wrap(collector, facets));
-                (top, total) = (collector.GetTopDocs(), collector.TotalHits);
+                searcher.Search(new FilteredQuery(textQuery.Ranking, filter), MultiCollector.Wrap(collector, facets));
+                (ranked, total) = (collector.GetTopDocs().ScoreDocs, collector.TotalHits);
             }
 
-            var hits = top.ScoreDocs
+            var hits = ranked
                 .Skip((int)Math.Min(offset, int.MaxValue))
+                .Take(size)
                 .Select(scored =>
                 {
                     var stored = searcher.Doc(scored.Doc);
@@ -179,6 +187,33 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
                 .ToList();
             return new SearchResults(total, hits, facets.Results());
         }));
+    }
+
+    // Every match is found, counted and faceted with the cheap Matching query; the best of them
+    // (the window) are ranked again by the full Ranking query, and any beyond the window keep
+    // Matching's order behind them, so pages never overlap or skip.
+    private static (ScoreDoc[] Ranked, int Total) SearchTwoPass(IndexSearcher searcher, TextQuery textQuery, Filter filter, int wanted,
+        ICollector facets)
+    {
+        var collector = TopScoreDocCollector.Create(wanted, docsScoredInOrder: true);
+        searcher.Search(new FilteredQuery(textQuery.Matching, filter), MultiCollector.Wrap(collector, facets));
+        var first = collector.GetTopDocs();
+        if (first.ScoreDocs.Length == 0)
+        {
+            return ([], collector.TotalHits);
+        }
+
+        var window = first.ScoreDocs.Length > RescoreWindow ? first.ScoreDocs[..RescoreWindow] : first.ScoreDocs;
+        var rescored = new RankingRescorer(textQuery.Ranking).Rescore(searcher, new TopDocs(first.TotalHits, window, first.MaxScore), window.Length);
+        return ([.. rescored.ScoreDocs, .. first.ScoreDocs[window.Length..]], collector.TotalHits);
+    }
+
+    // A document the Ranking query does not match (a typo corrected only in a comment, say) goes
+    // behind those it does, in Matching's order.
+    private sealed class RankingRescorer(Query ranking) : QueryRescorer(ranking)
+    {
+        protected override float Combine(float firstPassScore, bool secondPassMatches, float secondPassScore) =>
+            secondPassMatches ? secondPassScore + (firstPassScore * 1e-4f) : firstPassScore * 1e-4f;
     }
 
     /// <inheritdoc />
@@ -192,13 +227,9 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         }
 
         var limit = Math.Clamp(query.Limit, 1, MaxSuggestions);
-        var filter = new BooleanQuery(disableCoord: true)
-        {
-            { AccessFilter.For(query.Access), Occur.MUST },
-            { new TermQuery(new Term(LuceneFields.HasFix, LuceneFields.Yes)), Occur.MUST },
-        };
+        var filter = new VisibilityFilter(query.Access, [new Term(LuceneFields.HasFix, LuceneFields.Yes)]);
 
-        return Task.FromResult(Read<IReadOnlyList<SearchHit>>(searcher =>
+        return Task.FromResult(Read<IReadOnlyList<SearchHit>>((searcher, twoPass) =>
         {
             var textQuery = queries.Build(text, searcher.IndexReader, TermSelection.MostInformative, stillTyping: true);
             if (textQuery is null)
@@ -206,7 +237,9 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
                 return [];
             }
 
-            var top = searcher.Search(new FilteredQuery(textQuery.Query, new QueryWrapperFilter(filter)), SuggestionCandidates);
+            var top = twoPass
+                ? new TopDocs(0, SearchTwoPass(searcher, textQuery, filter, RescoreWindow, new TotalHitCountCollector()).Ranked.Take(SuggestionCandidates).ToArray(), 0)
+                : searcher.Search(new FilteredQuery(textQuery.Ranking, filter), SuggestionCandidates);
             if (top.ScoreDocs.Length == 0)
             {
                 return [];
@@ -235,13 +268,13 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     {
         ct.ThrowIfCancellationRequested();
         var limit = Math.Clamp(query.Limit, 1, MaxSimilar);
-        var access = AccessFilter.For(query.Access);
+        var access = new VisibilityFilter(query.Access);
         var self = new TermQuery(new Term(LuceneFields.Key, query.Key));
 
-        return Task.FromResult(Read<IReadOnlyList<SearchHit>>(searcher =>
+        return Task.FromResult(Read<IReadOnlyList<SearchHit>>((searcher, _) =>
         {
             // Unknown and not visible answer alike: nothing (S3).
-            var found = searcher.Search(new FilteredQuery(self, new QueryWrapperFilter(access)), 1);
+            var found = searcher.Search(new FilteredQuery(self, access), 1);
             if (found.ScoreDocs.Length == 0)
             {
                 return [];
@@ -275,7 +308,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
                 highlight.Add(term);
             }
 
-            return searcher.Search(new FilteredQuery(like, new QueryWrapperFilter(access)), limit).ScoreDocs
+            return searcher.Search(new FilteredQuery(like, access), limit).ScoreDocs
                 .Select(scored =>
                 {
                     var stored = searcher.Doc(scored.Doc);
@@ -289,13 +322,9 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     public Task<long> CountAsync(SearchAccess access, DocumentKind? kind, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var filter = new BooleanQuery(disableCoord: true) { { AccessFilter.For(access), Occur.MUST } };
-        if (kind is { } k)
-        {
-            filter.Add(new TermQuery(new Term(LuceneFields.Kind, DocumentMapper.KindValue(k))), Occur.MUST);
-        }
+        var filter = new VisibilityFilter(access, kind is { } k ? [new Term(LuceneFields.Kind, DocumentMapper.KindValue(k))] : null);
 
-        return Task.FromResult(Read(searcher =>
+        return Task.FromResult(Read((searcher, _) =>
         {
             var counter = new TotalHitCountCollector();
             searcher.Search(new ConstantScoreQuery(filter), counter);
@@ -418,39 +447,40 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         return Math.Clamp(shared / Math.Min(ours.Count, theirs.Count), 0, 1);
     }
 
-    private static BooleanQuery Filters(SearchQuery query)
+    private static VisibilityFilter Filters(SearchQuery query)
     {
-        var filter = new BooleanQuery(disableCoord: true) { { AccessFilter.For(query.Access), Occur.MUST } };
+        var required = new List<Term>();
         if (query.Kind is { } kind)
         {
-            filter.Add(new TermQuery(new Term(LuceneFields.Kind, DocumentMapper.KindValue(kind))), Occur.MUST);
+            required.Add(new Term(LuceneFields.Kind, DocumentMapper.KindValue(kind)));
         }
 
         if (query.SuiteId is { } suite)
         {
-            filter.Add(new TermQuery(new Term(LuceneFields.FilterSuite, suite.ToString("D"))), Occur.MUST);
+            required.Add(new Term(LuceneFields.FilterSuite, suite.ToString("D")));
         }
 
-        AddFilter(filter, LuceneFields.FilterCategory, query.Category);
-        AddFilter(filter, LuceneFields.FilterStatus, query.Status);
-        AddFilter(filter, LuceneFields.FilterEquipment, query.Equipment);
-        return filter;
+        AddFilter(required, LuceneFields.FilterCategory, query.Category);
+        AddFilter(required, LuceneFields.FilterStatus, query.Status);
+        AddFilter(required, LuceneFields.FilterEquipment, query.Equipment);
+        return new VisibilityFilter(query.Access, required);
     }
 
-    private static void AddFilter(BooleanQuery filter, string field, string? value)
+    private static void AddFilter(List<Term> required, string field, string? value)
     {
         if (!string.IsNullOrWhiteSpace(value))
         {
-            filter.Add(new TermQuery(new Term(field, value.Trim().ToLowerInvariant())), Occur.MUST);
+            required.Add(new Term(field, value.Trim().ToLowerInvariant()));
         }
     }
 
-    private T Read<T>(Func<IndexSearcher, T> read)
+    // The reader learns whether the generation holds the "all" field the two-pass search needs.
+    private T Read<T>(Func<IndexSearcher, bool, T> read)
     {
         var (generation, searcher) = Acquire();
         try
         {
-            return Guard(() => read(searcher));
+            return Guard(() => read(searcher, generation.Format >= IndexGeneration.CurrentFormat));
         }
         finally
         {

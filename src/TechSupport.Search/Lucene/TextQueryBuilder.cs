@@ -4,7 +4,10 @@ using Lucene.Net.Search;
 
 namespace TechSupport.Search.Lucene;
 
-internal sealed record TextQuery(Query Query, HighlightTerms Highlight);
+// Ranking is the full query: each word weighed across the text fields, neighbouring words as
+// phrases. Matching finds the same documents far more cheaply, on the one field holding all the
+// text, so a search can count and facet every match with it and rank only the best few with Ranking.
+internal sealed record TextQuery(Query Ranking, Query Matching, HighlightTerms Highlight);
 
 internal enum TermSelection
 {
@@ -13,7 +16,7 @@ internal enum TermSelection
     MostInformative
 }
 
-// Builds a Lucene query from what a user typed, never by parsing it as query syntax: the text is
+// Builds Lucene queries from what a user typed, never by parsing it as query syntax: the text is
 // analysed and each word becomes a weighted disjunction over the text fields, joined by the
 // domain synonyms (as whole phrases), version numbers and codes on the exact field, the fault
 // number, and fuzzy matches for words the index does not hold (typos).
@@ -38,7 +41,8 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
     private const int FuzzyExpansions = 10;
 
     // Fuzzy and phrase queries cost far more than term queries, so they look only where the words
-    // that matter are: fuzzy in title, symptoms and resolution; neighbouring words in title and symptoms.
+    // that matter are: typo corrections in title, symptoms and resolution; neighbouring words in
+    // title and symptoms.
     private static readonly string[] FuzzyFields = [LuceneFields.Title, LuceneFields.Text, LuceneFields.Resolution];
 
     private static readonly string[] PairFields = [LuceneFields.Title, LuceneFields.Text];
@@ -52,7 +56,8 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
     {
         var tokens = analysis.Words(text);
         var highlight = new HighlightTerms();
-        var query = new BooleanQuery();
+        var ranking = new BooleanQuery();
+        var matching = new BooleanQuery();
 
         var selected = Select(tokens, reader, selection);
         var (wordSynonyms, phraseSynonyms) = Synonyms(tokens, selected, highlight);
@@ -61,31 +66,41 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
         {
             highlight.Add(term);
             var neighbours = new List<Query>();
-            if (FuzzyEdits(term, reader) is { } edits)
+            var anywhere = new List<Query>();
+            if (FuzzyEdits(term, reader) is { } edits && Corrections(term, edits, reader) is { Count: > 0 } corrections)
             {
-                neighbours.Add(Fuzzy(term, edits));
-                highlight.AddFuzzy(term, edits);
+                neighbours.Add(Corrected(corrections));
+                anywhere.Add(CorrectedAnywhere(corrections));
+                foreach (var (correction, _) in corrections)
+                {
+                    highlight.Add(correction);
+                }
             }
 
             if (unfinished is { } word && word.Term == term)
             {
                 neighbours.Add(Prefix(word.Typed));
+                anywhere.Add(new PrefixQuery(new Term(LuceneFields.All, word.Typed)) { Boost = PrefixWeight });
                 highlight.AddPrefix(word.Typed);
             }
 
-            query.Add(OneIdea(AcrossFields(term, 1f), wordSynonyms.GetValueOrDefault(term), neighbours), Occur.SHOULD);
+            var synonymsOfWord = wordSynonyms.GetValueOrDefault(term) ?? [];
+            ranking.Add(OneIdea(AcrossFields(term, 1f), synonymsOfWord.Select(s => Alternative(s, ranked: true)).Concat(neighbours)), Occur.SHOULD);
+            matching.Add(OneIdea(Anywhere(term, 1f), synonymsOfWord.Select(s => Alternative(s, ranked: false)).Concat(anywhere)), Occur.SHOULD);
         }
 
         foreach (var (original, alternatives) in phraseSynonyms)
         {
             // "no signal" is just "signal" to the index, which the word's own clause already counts.
-            query.Add(OneIdea(original.Count > 1 ? Phrase(original, 1f) : null, alternatives, []), Occur.SHOULD);
+            var typed = original.Count > 1;
+            ranking.Add(OneIdea(typed ? Phrase(original, 1f) : null, alternatives.Select(s => Alternative(s, ranked: true))), Occur.SHOULD);
+            matching.Add(OneIdea(typed ? PhraseAnywhere(original, 1f) : null, alternatives.Select(s => Alternative(s, ranked: false))), Occur.SHOULD);
         }
 
-        AddPhrasePairs(query, tokens, selected);
-        AddExactTokens(query, highlight, text);
+        AddPhrasePairs(ranking, tokens, selected);
+        AddExactTokens(ranking, matching, highlight, text);
 
-        return query.Clauses.Count == 0 ? null : new TextQuery(query, highlight);
+        return ranking.Clauses.Count == 0 ? null : new TextQuery(ranking, matching, highlight);
     }
 
     // A query for already analysed terms (a stored document's most telling words), weighted across
@@ -285,30 +300,89 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
     // One idea however it is worded: the best of the typed words, their synonyms and their fuzzy
     // neighbours, not their sum, so a fault saying "DaVinci Resolve" does not outscore one that
     // shares the query's rarer words, and a rare word is not counted again by its fuzzy match.
-    private static Query OneIdea(Query? typed, List<IReadOnlyList<PhraseWord>>? synonyms, List<Query> neighbours)
+    private static Query OneIdea(Query? typed, IEnumerable<Query> alternatives)
     {
-        if (typed is not null && (synonyms is null || synonyms.Count == 0) && neighbours.Count == 0)
-        {
-            return typed;
-        }
-
         var idea = new DisjunctionMaxQuery(SynonymTieBreaker);
         if (typed is not null)
         {
             idea.Add(typed);
         }
 
-        foreach (var alternative in synonyms ?? [])
+        foreach (var alternative in alternatives)
         {
-            idea.Add(alternative.Count == 1 ? AcrossFields(alternative[0].Term, SynonymWeight) : Phrase(alternative, SynonymWeight));
+            idea.Add(alternative);
         }
 
-        foreach (var neighbour in neighbours)
+        return idea.Disjuncts.Count == 1 && typed is not null ? typed : idea;
+    }
+
+    private static Query Alternative(IReadOnlyList<PhraseWord> words, bool ranked) => (words.Count, ranked) switch
+    {
+        (1, true) => AcrossFields(words[0].Term, SynonymWeight),
+        (1, false) => Anywhere(words[0].Term, SynonymWeight),
+        (_, true) => Phrase(words, SynonymWeight),
+        _ => PhraseAnywhere(words, SynonymWeight),
+    };
+
+    private static TermQuery Anywhere(string term, float weight) => new(new Term(LuceneFields.All, term)) { Boost = weight };
+
+    private static PhraseQuery PhraseAnywhere(IReadOnlyList<PhraseWord> words, float weight)
+    {
+        var phrase = new PhraseQuery { Boost = weight };
+        foreach (var word in words)
         {
-            idea.Add(neighbour);
+            phrase.Add(new Term(LuceneFields.All, word.Term), word.Position);
         }
 
-        return idea;
+        return phrase;
+    }
+
+    // The index's words within the allowed edits of a typo, best first, with their closeness as
+    // weights: found once, on the field holding all the text, and looked up as plain terms after.
+    private static List<(string Term, float Boost)> Corrections(string term, int edits, IndexReader reader)
+    {
+        var fuzzy = new FuzzyQuery(new Term(LuceneFields.All, term), edits, prefixLength: 1, FuzzyExpansions, transpositions: true);
+        var corrections = new List<(string, float)>();
+        if (fuzzy.Rewrite(reader) is BooleanQuery rewritten)
+        {
+            foreach (var clause in rewritten.Clauses)
+            {
+                if (clause.Query is TermQuery found && found.Term.Text != term)
+                {
+                    corrections.Add((found.Term.Text, found.Boost));
+                }
+            }
+        }
+
+        return corrections;
+    }
+
+    private static DisjunctionMaxQuery Corrected(List<(string Term, float Boost)> corrections)
+    {
+        var query = new DisjunctionMaxQuery(FieldTieBreaker);
+        foreach (var field in FuzzyFields)
+        {
+            var inField = new BooleanQuery(disableCoord: true);
+            foreach (var (term, boost) in corrections)
+            {
+                inField.Add(new TermQuery(new Term(field, term)) { Boost = boost * Weight(field) * FuzzyWeight }, Occur.SHOULD);
+            }
+
+            query.Add(inField);
+        }
+
+        return query;
+    }
+
+    private static BooleanQuery CorrectedAnywhere(List<(string Term, float Boost)> corrections)
+    {
+        var query = new BooleanQuery(disableCoord: true);
+        foreach (var (term, boost) in corrections)
+        {
+            query.Add(Anywhere(term, boost * FuzzyWeight), Occur.SHOULD);
+        }
+
+        return query;
     }
 
     // The start of the last word, lower-cased, when the text ends inside it. Neither the stem nor
@@ -342,20 +416,6 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
         return query;
     }
 
-    private static DisjunctionMaxQuery Fuzzy(string term, int edits)
-    {
-        var query = new DisjunctionMaxQuery(FieldTieBreaker);
-        foreach (var field in FuzzyFields)
-        {
-            query.Add(new FuzzyQuery(new Term(field, term), edits, prefixLength: 1, FuzzyExpansions, transpositions: true)
-            {
-                Boost = Weight(field) * FuzzyWeight
-            });
-        }
-
-        return query;
-    }
-
     private static DisjunctionMaxQuery Phrase(IReadOnlyList<PhraseWord> words, float weight)
     {
         var query = new DisjunctionMaxQuery(FieldTieBreaker);
@@ -373,7 +433,7 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
         return query;
     }
 
-    private void AddExactTokens(BooleanQuery query, HighlightTerms highlight, string text)
+    private void AddExactTokens(BooleanQuery ranking, BooleanQuery matching, HighlightTerms highlight, string text)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var token in analysis.ExactTokens(text))
@@ -388,8 +448,12 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
                 continue;
             }
 
-            query.Add(new TermQuery(new Term(LuceneFields.Exact, token.Term)) { Boost = ExactWeight }, Occur.SHOULD);
-            query.Add(new TermQuery(new Term(LuceneFields.Number, token.Term)) { Boost = NumberWeight }, Occur.SHOULD);
+            foreach (var query in new[] { ranking, matching })
+            {
+                query.Add(new TermQuery(new Term(LuceneFields.Exact, token.Term)) { Boost = ExactWeight }, Occur.SHOULD);
+                query.Add(new TermQuery(new Term(LuceneFields.Number, token.Term)) { Boost = NumberWeight }, Occur.SHOULD);
+            }
+
             highlight.Add(token.Term);
             if (ExactTokenFilter.IsVersion(token.Term))
             {
