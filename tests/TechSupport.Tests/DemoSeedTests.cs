@@ -67,6 +67,21 @@ public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task Every_demo_suite_records_its_standard_build_even_when_another_suite_shares_its_type()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TechSupportDbContext>();
+        var suites = await db.Suites.AsNoTracking().Where(s => s.Name == "Grade 1" || s.Name == "Grade 2").ToListAsync();
+        var ids = suites.Select(s => s.Id).ToArray();
+
+        var builds = await db.ConfigurationRevisions.AsNoTracking().Where(r => ids.Contains(r.SuiteId) && r.Number == 1).ToListAsync();
+
+        Assert.Equal(2, builds.Count);
+        Assert.All(builds, r => Assert.Contains(r.Components, c => c.Product == "DaVinci Resolve Studio"));
+        Assert.Equal(builds[0].Components, builds[1].Components);
+    }
+
+    [Fact]
     public async Task Seeding_again_leaves_an_existing_facility_alone_and_appending_adds_exactly_n_faults()
     {
         await using var scope = app.Services.CreateAsyncScope();
