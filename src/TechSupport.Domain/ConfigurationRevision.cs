@@ -37,4 +37,7 @@ public sealed class ConfigurationRevision
         revision._components.AddRange(components.Select(c => c with { }));
         return revision;
     }
+
+    public ConfigurationRevision With(ConfigurationComponent component, Guid? authorId, string reason, DateTimeOffset now) =>
+        Next(SuiteId, Number, [.. _components, component], authorId, reason, null, now);
 }
