@@ -32,7 +32,12 @@ public sealed class ConfigurationRevision
             Reason = reason.Trim(),
             FaultId = faultId,
         };
-        revision._components.AddRange(components);
+        // Each revision holds its own copies: the change tracker owns a component by reference, so one
+        // instance in two revisions (two suites built from one baseline) would end up in only one of them.
+        revision._components.AddRange(components.Select(c => c with { }));
         return revision;
     }
+
+    public ConfigurationRevision With(ConfigurationComponent component, Guid? authorId, string reason, DateTimeOffset now) =>
+        Next(SuiteId, Number, [.. _components, component], authorId, reason, null, now);
 }

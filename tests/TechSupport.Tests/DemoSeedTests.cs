@@ -67,6 +67,47 @@ public sealed class DemoSeedTests(DemoApp app) : IClassFixture<DemoApp>
     }
 
     [Fact]
+    public async Task Every_demo_suite_records_its_standard_build_even_when_another_suite_shares_its_type()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TechSupportDbContext>();
+        var suites = await db.Suites.AsNoTracking().Where(s => s.Name == "Grade 1" || s.Name == "Grade 2").ToListAsync();
+        var ids = suites.Select(s => s.Id).ToArray();
+
+        var builds = await db.ConfigurationRevisions.AsNoTracking().Where(r => ids.Contains(r.SuiteId) && r.Number == 1).ToListAsync();
+
+        Assert.Equal(2, builds.Count);
+        Assert.All(builds, r => Assert.Contains(r.Components, c => c.Product == "DaVinci Resolve Studio"));
+        Assert.Equal(builds[0].Components, builds[1].Components);
+    }
+
+    [Fact]
+    public async Task Kit_added_by_hand_matches_the_same_kit_in_a_demo_suites_standard_build()
+    {
+        var manager = await app.SignInAsync("manager@demo.local", DemoSeeder.DemoPassword);
+        var engineer = await app.SignInAsync("engineer@demo.local", DemoSeeder.DemoPassword);
+        var operatorClient = await app.SignInAsync("operator@demo.local", DemoSeeder.DemoPassword);
+        var grade = (await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/suites")).GetProperty("items").EnumerateArray()
+            .First(s => s.GetProperty("suiteType").GetString() == "Grade").GetProperty("id").GetGuid();
+        var handMade = await new SuiteBuilder()
+            .WithEquipment(EquipmentKind.Software, "Blackmagic Design", "DaVinci Resolve Studio", "19.1.2")
+            .SendAsync(manager);
+        var word = "glorpframe" + Guid.NewGuid().ToString("N")[..4];
+        var fault = await new FaultBuilder(handMade).Titled($"Timeline hangs on {word} renders").SendAsync(engineer);
+        var faultId = fault.GetProperty("id").GetGuid();
+        (await engineer.PostAsJsonAsync($"/api/v1/faults/{faultId}/resolve", new { fix = "Disable the GPU render cache" }))
+            .EnsureSuccessStatusCode();
+        await app.IndexedAsync();
+
+        var suggestions = await (await operatorClient.PostAsJsonAsync("/api/v1/search/suggestions",
+            new { suiteId = grade, title = $"Timeline hangs on {word} renders", symptoms = "" })).JsonAsync();
+
+        var hit = suggestions.GetProperty("hits")[0];
+        Assert.Equal(faultId, hit.GetProperty("id").GetGuid());
+        Assert.Equal(1, hit.GetProperty("configurationMatch").GetDouble());
+    }
+
+    [Fact]
     public async Task Seeding_again_leaves_an_existing_facility_alone_and_appending_adds_exactly_n_faults()
     {
         await using var scope = app.Services.CreateAsyncScope();

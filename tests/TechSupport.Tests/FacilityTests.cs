@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TechSupport.Application.Data;
 using TechSupport.Domain;
 using TechSupport.Tests.Support;
 
@@ -34,6 +37,43 @@ public sealed class FacilityTests(TechSupportApp app) : IClassFixture<TechSuppor
         });
         Assert.Equal(HttpStatusCode.Created, fault.StatusCode);
         Assert.Equal(equipmentId, (await fault.JsonAsync()).GetProperty("equipment").GetProperty("id").GetGuid());
+    }
+
+    [Fact]
+    public async Task A_new_suite_starts_at_configuration_revision_1_and_each_item_of_equipment_makes_the_next()
+    {
+        var (manager, managerId) = await app.UserAsync(Role.Manager);
+        var created = await (await manager.PostAsJsonAsync("/api/v1/suites", new { name = "Grade 12", suiteType = "Grade" })).JsonAsync();
+        var suiteId = created.GetProperty("id").GetGuid();
+        Assert.Equal(1, created.GetProperty("configurationRevision").GetInt32());
+
+        await manager.PostAsJsonAsync($"/api/v1/suites/{suiteId}/equipment", new
+        {
+            kind = "Software", make = "Blackmagic Design", model = "DaVinci Resolve Studio", firmware = "19.1.2",
+        });
+        await manager.PostAsJsonAsync($"/api/v1/suites/{suiteId}/equipment", new
+        {
+            kind = "ReferenceMonitor", make = "Sony", model = "BVM-HX3110", serial = "SN-7001",
+        });
+
+        var suites = await manager.GetFromJsonAsync<JsonElement>("/api/v1/suites");
+        var suite = suites.GetProperty("items").EnumerateArray().Single(s => s.GetProperty("id").GetGuid() == suiteId);
+        Assert.Equal(3, suite.GetProperty("configurationRevision").GetInt32());
+        var fault = await new FaultBuilder(suiteId).SendAsync(manager);
+        Assert.Equal(3, fault.GetProperty("configurationRevision").GetInt32());
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var revisions = await scope.ServiceProvider.GetRequiredService<TechSupportDbContext>().ConfigurationRevisions
+            .Where(r => r.SuiteId == suiteId).OrderBy(r => r.Number).ToListAsync();
+        Assert.Equal([1, 2, 3], revisions.Select(r => r.Number));
+        Assert.Equal(["Suite created", "Added Blackmagic Design DaVinci Resolve Studio", "Added Sony BVM-HX3110"],
+            revisions.Select(r => r.Reason));
+        Assert.All(revisions, r => Assert.Equal(managerId, r.AuthorId));
+        Assert.Empty(revisions[0].Components);
+        var resolve = new ConfigurationComponent(EquipmentKind.Software, "DaVinci Resolve Studio", "Blackmagic Design", "19.1.2");
+        Assert.Equal([resolve], revisions[1].Components);
+        Assert.Equal([resolve, new ConfigurationComponent(EquipmentKind.ReferenceMonitor, "BVM-HX3110", "Sony", "")],
+            revisions[2].Components);
     }
 
     [Fact]

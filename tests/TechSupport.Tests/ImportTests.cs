@@ -453,6 +453,15 @@ public sealed class ImportCommandLineTests : IAsyncLifetime
     private Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) =>
         AppProcess.RunAsync(_data, "", args);
 
+    // The app in process on the command line's data folder, signed in as the given user.
+    private async Task<HttpClient> SignedInAsync(TechSupportApp app, string email, string password)
+    {
+        var client = app.WithWebHostBuilder(b => b.UseSetting("TechSupport:DataPath", _data)).CreateClient();
+        var login = await (await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password })).JsonAsync();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", login.GetProperty("accessToken").GetString());
+        return client;
+    }
+
     private async Task<string> FileAsync(string name, string text)
     {
         var path = Path.Combine(_data, name);
@@ -485,14 +494,52 @@ public sealed class ImportCommandLineTests : IAsyncLifetime
         Assert.Contains("Imported 0, updated 1, failed 1", second.Out);
         Assert.Contains("line 2, field category: 'Gremlins' is not one of:", second.Error);
 
+        Assert.Contains("Importing in the name of Chief Engineer <chief@facility.test>, the first administrator", first.Out);
         await using var app = new TechSupportApp();
-        var client = app.WithWebHostBuilder(b => b.UseSetting("TechSupport:DataPath", _data)).CreateClient();
-        var login = await (await client.PostAsJsonAsync("/api/v1/auth/login", new { email = Admin, password = AdminPassword })).JsonAsync();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", login.GetProperty("accessToken").GetString());
+        var client = await SignedInAsync(app, Admin, AdminPassword);
         var faults = await client.GetFromJsonAsync<JsonElement>("/api/v1/faults");
         Assert.Equal(2, faults.GetProperty("total").GetInt32());
         Assert.Contains(faults.GetProperty("items").EnumerateArray(),
             f => f.GetProperty("title").GetString() == "Resolve stutters on playback from the SAN");
+    }
+
+    [Fact]
+    public async Task Import_as_a_named_manager_reports_the_faults_in_their_name_and_refuses_anyone_else()
+    {
+        Assert.Equal(0, (await RunAsync("create-admin", "--email", Admin, "--password", AdminPassword)).Exit);
+        await using (var setup = new TechSupportApp())
+        {
+            var admin = await SignedInAsync(setup, Admin, AdminPassword);
+            foreach (var (email, name, role) in new[]
+            {
+                ("archive@facility.test", "Ash Archivist", "Manager"), ("tech@facility.test", "Tess Tech", "Engineer"),
+            })
+            {
+                (await admin.PostAsJsonAsync("/api/v1/admin/users",
+                    new { email, password = AdminPassword, displayName = name, role })).EnsureSuccessStatusCode();
+            }
+        }
+
+        var path = await FileAsync("faults.json", """
+            [{ "externalRef": "HELP-2001", "title": "LTO-9 write errors", "symptoms": "Medium error on tape 14", "category": "Archive" }]
+            """);
+
+        var asEngineer = await RunAsync("import", path, "--as", "tech@facility.test");
+        var asStranger = await RunAsync("import", path, "--as", "nobody@facility.test");
+        var asManager = await RunAsync("import", path, "--as", "ARCHIVE@facility.test");
+
+        Assert.Equal(1, asEngineer.Exit);
+        Assert.Equal("No manager or administrator has the e-mail tech@facility.test.", asEngineer.Error.Trim());
+        Assert.Equal(1, asStranger.Exit);
+        Assert.Equal("No manager or administrator has the e-mail nobody@facility.test.", asStranger.Error.Trim());
+        Assert.DoesNotContain("Imported", asEngineer.Out + asStranger.Out);
+        Assert.True(asManager.Exit == 0, asManager.Error);
+        Assert.Contains("Importing in the name of Ash Archivist <archive@facility.test>.", asManager.Out);
+        Assert.Contains("Imported 1, updated 0, failed 0", asManager.Out);
+        await using var app = new TechSupportApp();
+        var client = await SignedInAsync(app, Admin, AdminPassword);
+        var fault = (await client.GetFromJsonAsync<JsonElement>("/api/v1/faults")).GetProperty("items").EnumerateArray().Single();
+        Assert.Equal("Ash Archivist", fault.GetProperty("reportedBy").GetProperty("name").GetString());
     }
 
     [Fact]

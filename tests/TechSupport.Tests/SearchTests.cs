@@ -136,6 +136,45 @@ public sealed class SearchTests(TechSupportApp app) : IClassFixture<TechSupportA
     }
 
     [Fact]
+    public async Task A_fix_from_a_suite_with_the_same_kit_is_suggested_above_an_equally_worded_one_from_different_kit()
+    {
+        var manager = (await app.UserAsync(Role.Manager)).Client;
+        SuiteBuilder GradeKit() => new SuiteBuilder()
+            .WithEquipment(EquipmentKind.Software, "Blackmagic Design", "DaVinci Resolve Studio", "19.1.2")
+            .WithEquipment(EquipmentKind.IoCard, "Blackmagic Design", "DeckLink 8K Pro", "Desktop Video 14.2");
+        var sameKit = await GradeKit().SendAsync(manager);
+        var otherKit = await new SuiteBuilder()
+            .WithEquipment(EquipmentKind.Software, "Avid", "Media Composer Ultimate", "2024.10")
+            .WithEquipment(EquipmentKind.IoCard, "AJA", "KONA 5", "Driver 17.1")
+            .SendAsync(manager);
+        var operatorsSuite = await GradeKit().SendAsync(manager);
+        var engineer = (await app.UserAsync(Role.Engineer)).Client;
+        var word = "flimwobble" + Guid.NewGuid().ToString("N")[..4];
+        async Task<Guid> ResolvedOnAsync(Guid suiteId)
+        {
+            var fault = await new FaultBuilder(suiteId).Titled($"Viewer freezes on {word} clips", "Playback halts after a few frames")
+                .SendAsync(engineer);
+            var id = fault.GetProperty("id").GetGuid();
+            await ResolveAsync(engineer, id, "Clear the render cache and relink the media");
+            return id;
+        }
+
+        var fromOtherKit = await ResolvedOnAsync(otherKit);
+        var fromSameKit = await ResolvedOnAsync(sameKit);
+        await app.IndexedAsync();
+        var operatorClient = (await app.UserAsync(Role.Operator)).Client;
+
+        var suggestions = await (await operatorClient.PostAsJsonAsync("/api/v1/search/suggestions",
+            new { suiteId = operatorsSuite, title = $"Viewer freezes on {word} clips", symptoms = "Playback halts" })).JsonAsync();
+
+        var hits = suggestions.GetProperty("hits").EnumerateArray().ToList();
+        Assert.Equal([fromSameKit, fromOtherKit], hits.Select(h => h.GetProperty("id").GetGuid()).Take(2));
+        Assert.True(hits[0].GetProperty("configurationMatch").GetDouble() > 0);
+        Assert.Equal(0, hits[1].GetProperty("configurationMatch").GetDouble());
+        Assert.True(hits[0].GetProperty("score").GetDouble() > hits[1].GetProperty("score").GetDouble());
+    }
+
+    [Fact]
     public async Task When_the_engine_is_down_faults_are_still_logged_search_is_degraded_and_the_outbox_catches_up()
     {
         var (manager, suiteId) = await FacilityAsync();

@@ -1,17 +1,20 @@
 using System.CommandLine;
 using FluentValidation;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using TechSupport.Application.Data;
 using TechSupport.Application.Features.Import;
+using TechSupport.Application.Identity;
 using TechSupport.Domain;
 using TechSupport.Web.Infrastructure;
 
 namespace TechSupport.Web.Cli;
 
-// `import FILE`: an administrator's import on the server itself, trusted with every production. There
-// is no signed-in user, so it calls FaultImporter directly instead of going through the pipeline's
-// authorisation. Exit codes: 0 when every record landed; 2 when some records failed and the good ones
-// landed (scripts can tell a partial import from a failed one); 1 when nothing could be imported.
+// `import FILE [--as EMAIL]`: an import on the server itself, trusted with every production, in the
+// name of a manager or administrator. There is no signed-in user, so it calls FaultImporter directly
+// instead of going through the pipeline's authorisation. Exit codes: 0 when every record landed; 2 when
+// some records failed and the good ones landed (scripts can tell a partial import from a failed one);
+// 1 when nothing could be imported.
 public static class ImportCommand
 {
     public const int SomeRecordsFailed = 2;
@@ -30,15 +33,22 @@ public static class ImportCommand
         {
             Description = "A JSON array (.json), NDJSON (.ndjson, .jsonl) or CSV (.csv) file of import records.",
         };
+        var importer = new Option<string?>("--as")
+        {
+            Description = "The e-mail of the manager or administrator the faults are imported in the name of; the first administrator when left out.",
+            HelpName = "EMAIL",
+        };
         var command = new Command("import", "Import the facility's historical faults; the same externalRef updates its fault.")
         {
-            file,
+            file, importer,
         };
-        command.SetAction((result, ct) => RunAsync(app, settings, result.GetValue(file)!, ct)); // an argument is always given
+        command.SetAction((result, ct) =>
+            RunAsync(app, settings, result.GetValue(file)!, result.GetValue(importer), ct)); // an argument is always given
         return command;
     }
 
-    private static async Task<int> RunAsync(WebApplication app, TechSupportSettings settings, FileInfo file, CancellationToken ct)
+    private static async Task<int> RunAsync(WebApplication app, TechSupportSettings settings, FileInfo file, string? importerEmail,
+        CancellationToken ct)
     {
         try
         {
@@ -51,7 +61,9 @@ public static class ImportCommand
             var services = scope.ServiceProvider;
             await DatabaseStartup.MigrateIfEmbeddedAsync(services, settings, ct);
             var db = services.GetRequiredService<TechSupportDbContext>();
-            var actor = await ImportingAdministratorAsync(db, ct);
+            var actor = importerEmail is null
+                ? await FirstAdministratorAsync(db, ct)
+                : await ManagerOrAdministratorAsync(services.GetRequiredService<UserManager<AppUser>>(), db, importerEmail, ct);
             FaultImportBatch batch;
             await using (var stream = file.OpenRead())
             {
@@ -86,17 +98,34 @@ public static class ImportCommand
         }
     }
 
-    // Fault.Import records the importer as the reporter, and a reporter must be a user account, so the
-    // command line imports in the name of the first administrator (the one create-admin made).
-    private static async Task<Actor> ImportingAdministratorAsync(TechSupportDbContext db, CancellationToken ct)
+    // Fault.Import records the importer as the reporter, and a reporter must be a user account, so
+    // without --as the command line imports in the name of the first administrator (the one
+    // create-admin made), and says so.
+    private static async Task<Actor> FirstAdministratorAsync(TechSupportDbContext db, CancellationToken ct)
     {
         var admin = await db.Users.AsNoTracking()
             .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id
                 && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == nameof(Role.Admin))))
             .OrderBy(u => u.CreatedAt)
-            .Select(u => new { u.Id, u.DisplayName })
+            .Select(u => new { u.Id, u.DisplayName, u.Email })
             .FirstOrDefaultAsync(ct)
             ?? throw new InvalidOperationException("There is no administrator to import in the name of; run create-admin first.");
+        Console.WriteLine($"Importing in the name of {admin.DisplayName} <{admin.Email}>, the first administrator; name another with --as EMAIL.");
         return new Actor(admin.Id, admin.DisplayName);
+    }
+
+    // Importing is a Manager's or Admin's right on the API too, so only they may be named.
+    private static async Task<Actor> ManagerOrAdministratorAsync(UserManager<AppUser> users, TechSupportDbContext db, string email,
+        CancellationToken ct)
+    {
+        var user = await users.FindByEmailAsync(email.Trim());
+        var access = user is null ? null : await db.AccessAsync(user.Id, ct);
+        if (access is null || !access.Viewer.HasManagerRank)
+        {
+            throw new ValidationException($"No manager or administrator has the e-mail {email}.");
+        }
+
+        Console.WriteLine($"Importing in the name of {access.DisplayName} <{access.Email}>.");
+        return new Actor(access.Id, access.DisplayName);
     }
 }

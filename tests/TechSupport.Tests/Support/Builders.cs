@@ -10,6 +10,7 @@ public sealed class SuiteBuilder
     private static readonly Faker Faker = new() { Random = new Randomizer(7) };
     private string _name = $"{Faker.PickRandom("Grade", "Edit", "Online", "Dub")} {Guid.NewGuid().ToString("N")[..6]}";
     private SuiteType _type = SuiteType.Grade;
+    private readonly List<object> _equipment = [];
 
     public SuiteBuilder Named(string name)
     {
@@ -23,11 +24,23 @@ public sealed class SuiteBuilder
         return this;
     }
 
+    public SuiteBuilder WithEquipment(EquipmentKind kind, string make, string model, string? firmware = null)
+    {
+        _equipment.Add(new { kind = kind.ToString(), make, model, firmware });
+        return this;
+    }
+
     public async Task<Guid> SendAsync(HttpClient manager)
     {
         var response = await manager.PostAsJsonAsync("/api/v1/suites", new { name = _name, suiteType = _type.ToString() });
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+        foreach (var item in _equipment)
+        {
+            (await manager.PostAsJsonAsync($"/api/v1/suites/{id}/equipment", item)).EnsureSuccessStatusCode();
+        }
+
+        return id;
     }
 }
 

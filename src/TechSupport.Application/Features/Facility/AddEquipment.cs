@@ -24,14 +24,24 @@ public sealed class AddEquipmentValidator : AbstractValidator<AddEquipment>
     }
 }
 
-public sealed class AddEquipmentHandler(TechSupportDbContext db, TimeProvider clock) : ICommandHandler<AddEquipment, EquipmentView>
+public sealed class AddEquipmentHandler(TechSupportDbContext db, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<AddEquipment, EquipmentView>
 {
     public async ValueTask<EquipmentView> Handle(AddEquipment command, CancellationToken cancellationToken)
     {
         var suite = await db.Suites.Include(s => s.Equipment).SingleOrDefaultAsync(s => s.Id == command.SuiteId, cancellationToken)
             ?? throw new NotFoundException("suite");
-        var item = suite.AddEquipment(command.Kind!.Value, command.Make!, command.Model!, command.Serial, command.Firmware,
-            clock.GetUtcNow());
+        var current = await db.ConfigurationRevisions.AsNoTracking().Where(r => r.SuiteId == suite.Id)
+            .OrderByDescending(r => r.Number).FirstOrDefaultAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        var item = suite.AddEquipment(command.Kind!.Value, command.Make!, command.Model!, command.Serial, command.Firmware, now);
+
+        // Adding kit changes the suite's configuration, and a change is always a new revision (PC8).
+        // A suite made before suites got revisions starts from the equipment it has.
+        var reason = $"Added {item.Name}";
+        var revision = current?.With(ConfigurationComponent.Of(item), user.Actor.Id, reason, now)
+            ?? ConfigurationRevision.First(suite.Id, suite.Equipment.Select(ConfigurationComponent.Of), user.Actor.Id, reason, now);
+        db.ConfigurationRevisions.Add(revision);
         return EquipmentView.From(item);
     }
 }

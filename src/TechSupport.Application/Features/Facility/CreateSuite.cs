@@ -20,7 +20,8 @@ public sealed class CreateSuiteValidator : AbstractValidator<CreateSuite>
     }
 }
 
-public sealed class CreateSuiteHandler(TechSupportDbContext db, TimeProvider clock) : ICommandHandler<CreateSuite, SuiteView>
+public sealed class CreateSuiteHandler(TechSupportDbContext db, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<CreateSuite, SuiteView>
 {
     public async ValueTask<SuiteView> Handle(CreateSuite command, CancellationToken cancellationToken)
     {
@@ -30,8 +31,12 @@ public sealed class CreateSuiteHandler(TechSupportDbContext db, TimeProvider clo
             throw Invalid.Field("name", "A suite with that name exists already.");
         }
 
-        var suite = Suite.Create(name, command.SuiteType!.Value, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var suite = Suite.Create(name, command.SuiteType!.Value, now);
         db.Suites.Add(suite);
-        return new SuiteView(suite.Id, suite.Name, suite.SuiteType, null, []);
+        // Faults record the revision current when they are logged (PC8), so a suite has one from the start.
+        var revision = ConfigurationRevision.First(suite.Id, [], user.Actor.Id, "Suite created", now);
+        db.ConfigurationRevisions.Add(revision);
+        return new SuiteView(suite.Id, suite.Name, suite.SuiteType, revision.Number, []);
     }
 }
