@@ -59,6 +59,7 @@ public sealed class ElasticsearchBootstrapTests
                 Assert.Equal("keyword", properties[keyword]!["type"]!.GetValue<string>());
             }
 
+            Assert.False(properties["workaroundConditions"]!["index"]!.GetValue<bool>());
             Assert.Equal("date", properties["createdAt"]!["type"]!.GetValue<string>());
             Assert.Equal("boolean", properties["hasFix"]!["type"]!.GetValue<string>());
             Assert.Equal("long", properties["version"]!["type"]!.GetValue<string>());
