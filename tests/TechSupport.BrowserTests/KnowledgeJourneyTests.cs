@@ -100,7 +100,7 @@ public sealed partial class KnowledgeJourneyTests(BrowserApp app, ITestOutputHel
             }
         }
 
-        await Expect(plainFix).ToContainTextAsync("Acceptable if the conditions on the fault are met");
+        await Expect(plainFix).ToContainTextAsync("Acceptable if: Only while nothing is on air.");
         await Expect(plainFix).ToContainTextAsync("Same kit as your suite");
         await Expect(plain.GetByLabel("Title")).ToHaveValueAsync("Skaarhoj tally flickering");
         await Expect(plain.GetByLabel("Symptoms")).ToHaveValueAsync("tally lamps flicker when a salvo fires");

@@ -136,6 +136,36 @@ public sealed class SearchTests(TechSupportApp app) : IClassFixture<TechSupportA
     }
 
     [Fact]
+    public async Task A_suggested_fix_says_under_what_conditions_its_workaround_is_acceptable_for_the_fault_and_its_article()
+    {
+        var (manager, suiteId) = await FacilityAsync();
+        var engineer = (await app.UserAsync(Role.Engineer)).Client;
+        var word = "flimbertrax" + Guid.NewGuid().ToString("N")[..4];
+        const string conditions = "Only for offline review copies; never on the deliverable master";
+        var id = (await new FaultBuilder(suiteId).Titled($"Timecode burn-in missing on {word} exports", "Exports come out clean")
+            .SendAsync(engineer)).GetProperty("id").GetGuid();
+        await engineer.PostAsJsonAsync($"/api/v1/faults/{id}/workarounds",
+            new { description = "Burn in timecode with the export preset", acceptability = "AcceptableWithConditions", conditions });
+        await ResolveAsync(engineer, id, "Re-enable the data burn-in window in the project settings");
+        var articleId = (await (await engineer.PostAsync($"/api/v1/faults/{id}/promote", null)).JsonAsync()).GetProperty("id").GetGuid();
+        await app.IndexedAsync();
+
+        var response = await manager.PostAsJsonAsync("/api/v1/search/suggestions",
+            new { suiteId, title = $"no timecode burn-in {word}", symptoms = "exports clean" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var hits = (await response.JsonAsync()).GetProperty("hits").EnumerateArray().ToList();
+        Assert.Equal(new[] { id, articleId }.Order(), hits.Select(h => h.GetProperty("id").GetGuid()).Order());
+        Assert.All(hits, hit =>
+        {
+            var workaround = hit.GetProperty("workaround");
+            Assert.Equal("Burn in timecode with the export preset", workaround.GetProperty("description").GetString());
+            Assert.Equal("AcceptableWithConditions", workaround.GetProperty("acceptability").GetString());
+            Assert.Equal(conditions, workaround.GetProperty("conditions").GetString());
+        });
+    }
+
+    [Fact]
     public async Task When_the_engine_is_down_faults_are_still_logged_search_is_degraded_and_the_outbox_catches_up()
     {
         var (manager, suiteId) = await FacilityAsync();
