@@ -273,7 +273,8 @@ public sealed class SearchTests(TechSupportApp app) : IClassFixture<TechSupportA
             new { description = "Render from the proxies", acceptability = "Unacceptable" });
         await engineer.PostAsJsonAsync($"/api/v1/faults/{id}/workarounds", new
         {
-            description = "Play from the local cache", acceptability = "AcceptableWithConditions",
+            description = "Play from the local cache",
+            acceptability = "AcceptableWithConditions",
             conditions = "Only for offline review copies; never on the deliverable master",
         });
         await ResolveAsync(engineer, id, "Raise the NEXIS client cache to 4 GB");
@@ -296,8 +297,10 @@ public sealed class SearchTests(TechSupportApp app) : IClassFixture<TechSupportA
         var engineer = (await app.UserAsync(Role.Engineer, confidential)).Client;
         object Body(string conditions) => new
         {
-            title = "Audio drifts against picture after a frame-rate change", symptoms = "Sync slips a frame every minute",
-            fix = "Re-conform at 23.976", productionId = confidential,
+            title = "Audio drifts against picture after a frame-rate change",
+            symptoms = "Sync slips a frame every minute",
+            fix = "Re-conform at 23.976",
+            productionId = confidential,
             workaround = new { description = "Nudge the audio by hand", acceptability = "AcceptableWithConditions", conditions },
         };
 
@@ -325,7 +328,8 @@ public sealed class SearchTests(TechSupportApp app) : IClassFixture<TechSupportA
         var engineer = (await app.UserAsync(Role.Engineer)).Client;
         object Body(string conditions) => new
         {
-            title = "Loudness meter reads 2 LU high", symptoms = "Integrated loudness is off against the reference",
+            title = "Loudness meter reads 2 LU high",
+            symptoms = "Integrated loudness is off against the reference",
             fix = "Recalibrate the meter plug-in",
             workaround = new { description = "Measure on the QC bay meter", acceptability = "AcceptableWithConditions", conditions },
         };
