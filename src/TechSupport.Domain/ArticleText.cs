@@ -7,4 +7,5 @@ public sealed record ArticleText(
     string Fix,
     string? Workaround = null,
     Acceptability? WorkaroundAcceptability = null,
-    string? AppliesTo = null);
+    string? AppliesTo = null,
+    string? WorkaroundConditions = null);

@@ -13,6 +13,7 @@ public sealed class KnowledgeArticle
     public string Fix { get; private set; }
     public string? Workaround { get; private set; }
     public Acceptability? WorkaroundAcceptability { get; private set; }
+    public string? WorkaroundConditions { get; private set; }
     public string? AppliesTo { get; private set; }
     public SourceReliability Reliability { get; private set; }
     public Classification Classification { get; private set; }
@@ -50,7 +51,7 @@ public sealed class KnowledgeArticle
 
         var workaround = fault.Workarounds.Count > 0 ? fault.Workarounds[^1] : null;
         var text = edits ?? new ArticleText(fault.Title, fault.Symptoms, resolution.RootCause, resolution.Fix,
-            workaround?.Description, workaround?.Acceptability, resolution.AppliesTo);
+            workaround?.Description, workaround?.Acceptability, resolution.AppliesTo, workaround?.Conditions);
         var article = new KnowledgeArticle
         {
             Id = Ids.New(now),
@@ -98,6 +99,7 @@ public sealed class KnowledgeArticle
         Fix = text.Fix.Trim();
         Workaround = Blank(text.Workaround);
         WorkaroundAcceptability = Workaround is null ? null : text.WorkaroundAcceptability ?? Acceptability.AcceptableWithConditions;
+        WorkaroundConditions = Workaround is null ? null : Blank(text.WorkaroundConditions);
         AppliesTo = Blank(text.AppliesTo);
         UpdatedAt = now;
         Version++;

@@ -39,6 +39,9 @@ public sealed record SearchDocument
     /// <summary>The workaround's acceptability for deliverables ("Acceptable", ...).</summary>
     public string? WorkaroundAcceptability { get; init; }
 
+    /// <summary>The conditions under which the workaround is acceptable, when any were given.</summary>
+    public string? WorkaroundConditions { get; init; }
+
     /// <summary>Comments and other free text from the timeline, joined.</summary>
     public string? Comments { get; init; }
 

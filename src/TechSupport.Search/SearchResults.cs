@@ -55,6 +55,9 @@ public sealed record SearchHit
     /// <summary>The workaround's acceptability.</summary>
     public string? WorkaroundAcceptability { get; init; }
 
+    /// <summary>The conditions under which the workaround is acceptable.</summary>
+    public string? WorkaroundConditions { get; init; }
+
     /// <summary>How close the document's configuration is to the caller's suite, from 0 to 1 (suggestions).</summary>
     public double ConfigurationMatch { get; init; }
 

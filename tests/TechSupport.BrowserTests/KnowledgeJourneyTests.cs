@@ -74,7 +74,7 @@ public sealed partial class KnowledgeJourneyTests(BrowserApp app, ITestOutputHel
         await engineer.GetByRole(AriaRole.Button, new() { Name = "Promote to knowledge article" }).ClickAsync();
         await Expect(engineer).ToHaveURLAsync(ArticleUrl());
         await Expect(engineer.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(title);
-        await Expect(engineer.GetByText("Acceptable with conditions")).ToBeVisibleAsync();
+        await Expect(engineer.GetByText("Acceptable if: Only while nothing is on air.")).ToBeVisibleAsync();
         await app.CheckAccessibilityAsync(engineer, "knowledge-article", output);
         Step($"engineer: log {number}, apply a workaround, resolve and promote it", clock);
 
@@ -100,7 +100,7 @@ public sealed partial class KnowledgeJourneyTests(BrowserApp app, ITestOutputHel
             }
         }
 
-        await Expect(plainFix).ToContainTextAsync("Acceptable if the conditions on the fault are met");
+        await Expect(plainFix).ToContainTextAsync("Acceptable if: Only while nothing is on air.");
         await Expect(plainFix).ToContainTextAsync("Same kit as your suite");
         await Expect(plain.GetByLabel("Title")).ToHaveValueAsync("Skaarhoj tally flickering");
         await Expect(plain.GetByLabel("Symptoms")).ToHaveValueAsync("tally lamps flicker when a salvo fires");

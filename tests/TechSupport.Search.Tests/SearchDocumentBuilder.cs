@@ -16,6 +16,7 @@ public sealed class SearchDocumentBuilder
     private string? rootCause;
     private string? workaround;
     private string? acceptability;
+    private string? conditions;
     private string? comments;
     private Guid? suiteId;
     private string? suiteName;
@@ -81,10 +82,11 @@ public sealed class SearchDocumentBuilder
         return this;
     }
 
-    public SearchDocumentBuilder WithWorkaround(string value, string acceptability)
+    public SearchDocumentBuilder WithWorkaround(string value, string acceptability, string? conditions = null)
     {
         workaround = value;
         this.acceptability = acceptability;
+        this.conditions = conditions;
         return this;
     }
 
@@ -163,6 +165,7 @@ public sealed class SearchDocumentBuilder
         RootCause = rootCause,
         Workaround = workaround,
         WorkaroundAcceptability = acceptability,
+        WorkaroundConditions = conditions,
         Comments = comments,
         SuiteId = suiteId,
         SuiteName = suiteName,

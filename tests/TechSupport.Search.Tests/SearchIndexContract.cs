@@ -202,7 +202,7 @@ public abstract class SearchIndexContract : IAsyncLifetime
             .InSuite(suite, "Grade 2")
             .WithCategory("Signal")
             .WithFix("Replaced the SDI cable.")
-            .WithWorkaround("Use the second monitor.", "Acceptable")
+            .WithWorkaround("Use the second monitor.", "AcceptableWithConditions", "Only for the offline review; never for the grade.")
             .CreatedAt(SearchDocumentBuilder.Monday.AddHours(3));
         await IndexAsync(fault);
 
@@ -217,7 +217,8 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal("Resolved", hit.Status);
         Assert.Equal("Replaced the SDI cable.", hit.Fix);
         Assert.Equal("Use the second monitor.", hit.Workaround);
-        Assert.Equal("Acceptable", hit.WorkaroundAcceptability);
+        Assert.Equal("AcceptableWithConditions", hit.WorkaroundAcceptability);
+        Assert.Equal("Only for the offline review; never for the grade.", hit.WorkaroundConditions);
         Assert.Equal(SearchDocumentBuilder.Monday.AddHours(3), hit.CreatedAt);
         Assert.True(hit.Score > 0);
     }
@@ -649,7 +650,8 @@ public abstract class SearchIndexContract : IAsyncLifetime
     public async Task Suggestions_only_offer_documents_with_a_fix()
     {
         var resolved = SearchDocumentBuilder.Fault("Resolve playback stutters from NEXIS").WithSymptoms("Playback stutters from the NEXIS workspace.")
-            .WithFix("Bound the NEXIS client to the media NIC.").WithWorkaround("Play from the local cache.", "AcceptableWithConditions");
+            .WithFix("Bound the NEXIS client to the media NIC.")
+            .WithWorkaround("Play from the local cache.", "AcceptableWithConditions", "Only on offline review copies.");
         var open = SearchDocumentBuilder.Fault("Resolve playback stutters from NEXIS again").WithSymptoms("Playback stutters from the NEXIS workspace.");
         var article = SearchDocumentBuilder.Article("Playback stutters from shared storage").WithSymptoms("Check the NEXIS client binding.").WithFix("Bind the client to the media NIC.");
         await IndexAsync(resolved, open, article);
@@ -662,6 +664,8 @@ public abstract class SearchIndexContract : IAsyncLifetime
         Assert.Equal("Bound the NEXIS client to the media NIC.", first.Fix);
         Assert.Equal("Play from the local cache.", first.Workaround);
         Assert.Equal("AcceptableWithConditions", first.WorkaroundAcceptability);
+        Assert.Equal("Only on offline review copies.", first.WorkaroundConditions);
+        Assert.Null(suggestions.Single(s => s.Key == article.Key).WorkaroundConditions);
     }
 
     [Fact]

@@ -175,6 +175,36 @@ public sealed class SearchTests(TechSupportApp app) : IClassFixture<TechSupportA
     }
 
     [Fact]
+    public async Task A_suggested_fix_says_under_what_conditions_its_workaround_is_acceptable_for_the_fault_and_its_article()
+    {
+        var (manager, suiteId) = await FacilityAsync();
+        var engineer = (await app.UserAsync(Role.Engineer)).Client;
+        var word = "flimbertrax" + Guid.NewGuid().ToString("N")[..4];
+        const string conditions = "Only for offline review copies; never on the deliverable master";
+        var id = (await new FaultBuilder(suiteId).Titled($"Timecode burn-in missing on {word} exports", "Exports come out clean")
+            .SendAsync(engineer)).GetProperty("id").GetGuid();
+        await engineer.PostAsJsonAsync($"/api/v1/faults/{id}/workarounds",
+            new { description = "Burn in timecode with the export preset", acceptability = "AcceptableWithConditions", conditions });
+        await ResolveAsync(engineer, id, "Re-enable the data burn-in window in the project settings");
+        var articleId = (await (await engineer.PostAsync($"/api/v1/faults/{id}/promote", null)).JsonAsync()).GetProperty("id").GetGuid();
+        await app.IndexedAsync();
+
+        var response = await manager.PostAsJsonAsync("/api/v1/search/suggestions",
+            new { suiteId, title = $"no timecode burn-in {word}", symptoms = "exports clean" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var hits = (await response.JsonAsync()).GetProperty("hits").EnumerateArray().ToList();
+        Assert.Equal(new[] { id, articleId }.Order(), hits.Select(h => h.GetProperty("id").GetGuid()).Order());
+        Assert.All(hits, hit =>
+        {
+            var workaround = hit.GetProperty("workaround");
+            Assert.Equal("Burn in timecode with the export preset", workaround.GetProperty("description").GetString());
+            Assert.Equal("AcceptableWithConditions", workaround.GetProperty("acceptability").GetString());
+            Assert.Equal(conditions, workaround.GetProperty("conditions").GetString());
+        });
+    }
+
+    [Fact]
     public async Task When_the_engine_is_down_faults_are_still_logged_search_is_degraded_and_the_outbox_catches_up()
     {
         var (manager, suiteId) = await FacilityAsync();
@@ -271,6 +301,94 @@ public sealed class SearchTests(TechSupportApp app) : IClassFixture<TechSupportA
         var found = await operatorClient.GetFromJsonAsync<JsonElement>("/api/v1/search?q=client+cache&kind=article");
         Assert.Equal([copyId], found.GetProperty("hits").EnumerateArray().Select(h => h.GetProperty("id").GetGuid()));
     }
+
+    [Fact]
+    public async Task A_promoted_article_keeps_the_conditions_of_the_faults_latest_workaround()
+    {
+        var (_, suiteId) = await FacilityAsync();
+        var engineer = (await app.UserAsync(Role.Engineer)).Client;
+        var id = (await new FaultBuilder(suiteId).SendAsync(engineer)).GetProperty("id").GetGuid();
+        await engineer.PostAsJsonAsync($"/api/v1/faults/{id}/workarounds",
+            new { description = "Render from the proxies", acceptability = "Unacceptable" });
+        await engineer.PostAsJsonAsync($"/api/v1/faults/{id}/workarounds", new
+        {
+            description = "Play from the local cache",
+            acceptability = "AcceptableWithConditions",
+            conditions = "Only for offline review copies; never on the deliverable master",
+        });
+        await ResolveAsync(engineer, id, "Raise the NEXIS client cache to 4 GB");
+
+        var promoted = await engineer.PostAsync($"/api/v1/faults/{id}/promote", null);
+
+        Assert.Equal(HttpStatusCode.Created, promoted.StatusCode);
+        var articleId = (await promoted.JsonAsync()).GetProperty("id").GetGuid();
+        var workaround = (await engineer.GetFromJsonAsync<JsonElement>($"/api/v1/articles/{articleId}")).GetProperty("workaround");
+        Assert.Equal("Play from the local cache", workaround.GetProperty("description").GetString());
+        Assert.Equal("AcceptableWithConditions", workaround.GetProperty("acceptability").GetString());
+        Assert.Equal("Only for offline review copies; never on the deliverable master", workaround.GetProperty("conditions").GetString());
+    }
+
+    [Fact]
+    public async Task An_articles_workaround_conditions_are_written_edited_and_kept_by_a_standard_copy()
+    {
+        var (manager, _) = await FacilityAsync();
+        var confidential = await new ProductionBuilder().Classified(Classification.Confidential).SendAsync(manager);
+        var engineer = (await app.UserAsync(Role.Engineer, confidential)).Client;
+        object Body(string conditions) => new
+        {
+            title = "Audio drifts against picture after a frame-rate change",
+            symptoms = "Sync slips a frame every minute",
+            fix = "Re-conform at 23.976",
+            productionId = confidential,
+            workaround = new { description = "Nudge the audio by hand", acceptability = "AcceptableWithConditions", conditions },
+        };
+
+        var written = await engineer.PostAsJsonAsync("/api/v1/articles", Body("Only on the offline cut"));
+        Assert.Equal(HttpStatusCode.Created, written.StatusCode);
+        var id = (await written.JsonAsync()).GetProperty("id").GetGuid();
+        Assert.Equal("Only on the offline cut", await ConditionsAsync(engineer, id));
+
+        var edited = await engineer.PutAsJsonAsync($"/api/v1/articles/{id}", Body("Only on the offline cut, and say so to the mixer"));
+        Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
+        Assert.Equal("Only on the offline cut, and say so to the mixer",
+            (await edited.JsonAsync()).GetProperty("workaround").GetProperty("conditions").GetString());
+        Assert.Equal("Only on the offline cut, and say so to the mixer", await ConditionsAsync(engineer, id));
+
+        var copy = await manager.PostAsJsonAsync($"/api/v1/articles/{id}/standard-copy", Body("Never on the deliverable"));
+        Assert.Equal(HttpStatusCode.Created, copy.StatusCode);
+        var copyId = (await copy.JsonAsync()).GetProperty("id").GetGuid();
+        Assert.Equal("Never on the deliverable", await ConditionsAsync(manager, copyId));
+        Assert.Equal("Only on the offline cut, and say so to the mixer", await ConditionsAsync(manager, id));
+    }
+
+    [Fact]
+    public async Task Over_long_workaround_conditions_on_an_article_are_refused_by_name_and_change_nothing()
+    {
+        var engineer = (await app.UserAsync(Role.Engineer)).Client;
+        object Body(string conditions) => new
+        {
+            title = "Loudness meter reads 2 LU high",
+            symptoms = "Integrated loudness is off against the reference",
+            fix = "Recalibrate the meter plug-in",
+            workaround = new { description = "Measure on the QC bay meter", acceptability = "AcceptableWithConditions", conditions },
+        };
+        var written = await engineer.PostAsJsonAsync("/api/v1/articles", Body(new string('c', 1_000)));
+        Assert.Equal(HttpStatusCode.Created, written.StatusCode);
+        var id = (await written.JsonAsync()).GetProperty("id").GetGuid();
+        var articles = (await engineer.GetFromJsonAsync<JsonElement>("/api/v1/articles")).GetProperty("total").GetInt32();
+
+        await Problems.AssertFieldErrorAsync(await engineer.PostAsJsonAsync("/api/v1/articles", Body(new string('c', 1_001))),
+            "workaroundConditions");
+        await Problems.AssertFieldErrorAsync(await engineer.PutAsJsonAsync($"/api/v1/articles/{id}", Body(new string('d', 1_001))),
+            "workaroundConditions");
+
+        Assert.Equal(articles, (await engineer.GetFromJsonAsync<JsonElement>("/api/v1/articles")).GetProperty("total").GetInt32());
+        Assert.Equal(new string('c', 1_000), await ConditionsAsync(engineer, id));
+    }
+
+    private static async Task<string?> ConditionsAsync(HttpClient client, Guid articleId) =>
+        (await client.GetFromJsonAsync<JsonElement>($"/api/v1/articles/{articleId}")).GetProperty("workaround").GetProperty("conditions")
+        .GetString();
 
     [Fact]
     public async Task Only_a_resolved_fault_can_be_promoted()

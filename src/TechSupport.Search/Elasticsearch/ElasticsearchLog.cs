@@ -61,4 +61,8 @@ internal static partial class ElasticsearchLog
     [LoggerMessage(EventId = 4113, Level = LogLevel.Warning,
         Message = "Elasticsearch health check failed")]
     public static partial void HealthFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4114, Level = LogLevel.Warning,
+        Message = "The index behind {Alias} keeps its older mappings; run reindex to build one from the current template")]
+    public static partial void MappingsKept(ILogger logger, string alias);
 }

@@ -36,7 +36,7 @@ internal static partial class ElasticsearchQueries
 
     private static readonly ImmutableArray<string> HitFields =
     [
-        "key", "kind", "id", "title", "number", "text", "fix", "workaround", "workaroundAcceptability",
+        "key", "kind", "id", "title", "number", "text", "fix", "workaround", "workaroundAcceptability", "workaroundConditions",
         "status", "category", "suiteName", "createdAt", "components", "componentVersions",
     ];
 

@@ -29,6 +29,7 @@ internal static class ElasticsearchResults
             Fix = source.Fix,
             Workaround = source.Workaround,
             WorkaroundAcceptability = source.WorkaroundAcceptability,
+            WorkaroundConditions = source.WorkaroundConditions,
             ConfigurationMatch = configurationMatch,
             CreatedAt = source.CreatedAt,
         };

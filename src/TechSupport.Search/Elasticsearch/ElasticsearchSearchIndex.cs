@@ -4,6 +4,7 @@ using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -263,7 +264,10 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
 
     private Task EnsureReadyAsync(CancellationToken ct) => state.EnsureReadyAsync(BootstrapAsync, ct);
 
-    /// <summary>Puts the index template, then makes sure the alias points to an index, creating the first one if none does.</summary>
+    /// <summary>
+    /// Puts the index template, then makes sure the alias points to an index, creating the first one if none does;
+    /// an index that already exists takes the template's mappings, so fields added since it was made can be written.
+    /// </summary>
     private async Task BootstrapAsync(CancellationToken ct)
     {
         var template = await ElasticsearchIndexTemplate.BuildAsync(Names, options.SynonymsFile, logger, ct);
@@ -276,6 +280,7 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
             var indices = await ListIndicesAsync(ct);
             if (indices.Any(i => i.Aliases.Contains(Names.Alias)))
             {
+                await PutMappingsAsync(template, ct);
                 return;
             }
 
@@ -297,6 +302,29 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
 
             throw connection.Failure("create index", answer);
         }
+    }
+
+    // Mappings are dynamic: strict, so a document with a field the live index does not know is refused. Adding a
+    // field to a live index is allowed; changing one is not, and only a reindex (a new index from the template) can.
+    private async Task PutMappingsAsync(JsonObject template, CancellationToken ct)
+    {
+        var mappings = template["template"]?["mappings"]
+                       ?? throw new InvalidOperationException("The index template has no template.mappings.");
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(mappings.ToJsonString()));
+        content.Headers.ContentType = ElasticsearchJson.Json;
+        var answer = await connection.SendAsync("put mappings", HttpMethod.Put, $"{Names.Alias}/_mapping", content, ct);
+        if (answer.IsSuccess)
+        {
+            return;
+        }
+
+        var failure = connection.Failure("put mappings", answer);
+        if (failure.Message == ElasticsearchConnection.Unavailable)
+        {
+            throw failure;
+        }
+
+        ElasticsearchLog.MappingsKept(logger, Names.Alias);
     }
 
     private async Task<T> OnAliasAsync<T>(string operation, string endpoint, object body, CancellationToken ct)

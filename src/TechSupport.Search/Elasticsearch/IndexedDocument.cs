@@ -39,6 +39,9 @@ internal sealed record IndexedDocument
     [JsonPropertyName("workaroundAcceptability")]
     public string? WorkaroundAcceptability { get; init; }
 
+    [JsonPropertyName("workaroundConditions")]
+    public string? WorkaroundConditions { get; init; }
+
     [JsonPropertyName("comments")]
     public string? Comments { get; init; }
 
@@ -104,6 +107,7 @@ internal sealed record IndexedDocument
         RootCause = document.RootCause,
         Workaround = document.Workaround,
         WorkaroundAcceptability = document.WorkaroundAcceptability,
+        WorkaroundConditions = document.WorkaroundConditions,
         Comments = document.Comments,
         SuiteId = document.SuiteId,
         SuiteName = document.SuiteName,

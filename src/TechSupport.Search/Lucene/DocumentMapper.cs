@@ -41,6 +41,7 @@ internal static class DocumentMapper
         }
 
         AddStored(document, LuceneFields.StoredAcceptability, source.WorkaroundAcceptability);
+        AddStored(document, LuceneFields.StoredConditions, source.WorkaroundConditions);
 
         if (!string.IsNullOrWhiteSpace(source.Number))
         {
@@ -154,6 +155,7 @@ internal static class DocumentMapper
         Fix = stored.Get(LuceneFields.Fix),
         Workaround = stored.Get(LuceneFields.Workaround),
         WorkaroundAcceptability = stored.Get(LuceneFields.StoredAcceptability),
+        WorkaroundConditions = stored.Get(LuceneFields.StoredConditions),
         CreatedAt = new DateTimeOffset(stored.GetField(LuceneFields.CreatedAt)?.GetInt64Value() ?? 0, TimeSpan.Zero),
     };
 

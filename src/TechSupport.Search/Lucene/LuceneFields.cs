@@ -42,6 +42,7 @@ internal static class LuceneFields
     public const string StoredCategory = "s_category";
     public const string StoredSuite = "s_suite";
     public const string StoredAcceptability = "s_acceptability";
+    public const string StoredConditions = "s_conditions";
     public const string StoredComponentProduct = "s_component_product";
     public const string StoredComponentVersion = "s_component_version";
 

@@ -4,13 +4,14 @@ using TechSupport.Domain;
 
 namespace TechSupport.Web.Endpoints;
 
-public sealed record ArticleWorkaroundBody(string? Description, Acceptability? Acceptability);
+public sealed record ArticleWorkaroundBody(string? Description, Acceptability? Acceptability, string? Conditions);
 
 public sealed record ArticleBody(string? Title, string? Symptoms, string? Cause, string? Fix, ArticleWorkaroundBody? Workaround,
     string? AppliesTo, SourceReliability? Reliability, Guid? ProductionId)
 {
     public ArticleInput Input() =>
-        new(Title, Symptoms, Cause, Fix, Workaround?.Description, Workaround?.Acceptability, AppliesTo, Reliability);
+        new(Title, Symptoms, Cause, Fix, Workaround?.Description, Workaround?.Acceptability, Workaround?.Conditions, AppliesTo,
+            Reliability);
 }
 
 public static class ArticleEndpoints

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 
 namespace TechSupport.Search.Tests.Elasticsearch;
 
@@ -59,6 +60,7 @@ public sealed class ElasticsearchBootstrapTests
                 Assert.Equal("keyword", properties[keyword]!["type"]!.GetValue<string>());
             }
 
+            Assert.False(properties["workaroundConditions"]!["index"]!.GetValue<bool>());
             Assert.Equal("date", properties["createdAt"]!["type"]!.GetValue<string>());
             Assert.Equal("boolean", properties["hasFix"]!["type"]!.GetValue<string>());
             Assert.Equal("long", properties["version"]!["type"]!.GetValue<string>());
@@ -95,6 +97,69 @@ public sealed class ElasticsearchBootstrapTests
 
         Assert.DoesNotContain(engine.Requests, r => r.Method == HttpMethod.Put && r.Path.StartsWith("/techsupport-docs-", StringComparison.Ordinal));
         Assert.Single(engine.Indices);
+    }
+
+    [Fact]
+    public async Task An_index_made_from_an_older_template_takes_the_fields_added_since()
+    {
+        var engine = new FakeElasticsearch();
+        engine.AddIndex("techsupport-docs-000007", "techsupport-docs");
+        await using var host = AdapterHost.Create(engine);
+
+        await host.Index.SearchAsync(Browse, CancellationToken.None);
+
+        Assert.Equal(
+            [
+                "PUT /_index_template/techsupport-docs",
+                "GET /techsupport-docs-*/_alias",
+                "PUT /techsupport-docs/_mapping",
+                "POST /techsupport-docs/_search",
+            ],
+            engine.Requests.Select(r => r.ToString()));
+        var mappings = engine.Last(HttpMethod.Put, "/techsupport-docs/_mapping").Json;
+        var template = engine.Last(HttpMethod.Put, "/_index_template/techsupport-docs").Json;
+        Assert.True(JsonNode.DeepEquals(template["template"]!["mappings"], mappings));
+        Assert.Equal("text", mappings["properties"]!["workaroundConditions"]!["type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_live_index_that_cannot_take_the_current_mappings_is_still_used_and_the_log_says_to_reindex()
+    {
+        var engine = new FakeElasticsearch
+        {
+            Respond = request => request.Path == "/techsupport-docs/_mapping"
+                ? FakeElasticsearch.Error(HttpStatusCode.BadRequest, "illegal_argument_exception", "mapper [title] cannot be changed")
+                : null,
+        };
+        engine.AddIndex("techsupport-docs-000007", "techsupport-docs");
+        await using var host = AdapterHost.Create(engine);
+
+        await host.Index.SearchAsync(Browse, CancellationToken.None);
+
+        Assert.Single(engine.To(HttpMethod.Post, "/techsupport-docs/_search"));
+        Assert.Contains(host.Logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("run reindex", StringComparison.Ordinal));
+        Assert.Equal(["techsupport-docs-000007"], engine.Indices.Keys);
+    }
+
+    [Fact]
+    public async Task A_mappings_update_the_engine_is_too_busy_for_is_tried_again_by_the_next_caller()
+    {
+        var engine = new FakeElasticsearch
+        {
+            Respond = request => request.Path == "/techsupport-docs/_mapping"
+                ? FakeElasticsearch.Error(HttpStatusCode.ServiceUnavailable, "cluster_block_exception", "blocked")
+                : null,
+        };
+        engine.AddIndex("techsupport-docs-000007", "techsupport-docs");
+        await using var host = AdapterHost.Create(engine);
+
+        await Assert.ThrowsAsync<SearchUnavailableException>(() => host.Index.SearchAsync(Browse, CancellationToken.None));
+        var refused = engine.To(HttpMethod.Put, "/techsupport-docs/_mapping").Count;
+        engine.Respond = null;
+        await host.Index.SearchAsync(Browse, CancellationToken.None);
+
+        Assert.Equal(refused + 1, engine.To(HttpMethod.Put, "/techsupport-docs/_mapping").Count);
+        Assert.Single(engine.To(HttpMethod.Post, "/techsupport-docs/_search"));
     }
 
     [Fact]

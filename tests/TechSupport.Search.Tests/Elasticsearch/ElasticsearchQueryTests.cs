@@ -265,7 +265,8 @@ public sealed class ElasticsearchQueryTests
                    {"_index":"techsupport-docs-000001","_id":"fault-{{{{fault}}}}","_score":7.5,
                     "_source":{"key":"fault-{{{{fault}}}}","kind":"Fault","id":"{{{{fault}}}}","title":"Playback stutters from the SAN",
                       "number":"TS-1042","text":"Dropped frames <b>after</b> the 19.1 update","fix":"Roll back the driver",
-                      "workaround":"Play from cache","workaroundAcceptability":"Acceptable","status":"Resolved","category":"Storage",
+                      "workaround":"Play from cache","workaroundAcceptability":"AcceptableWithConditions",
+                      "workaroundConditions":"Only on offline review copies","status":"Resolved","category":"Storage",
                       "suiteName":"Grade 1","createdAt":"2026-10-01T09:30:00+00:00"},
                     "highlight":{"text":["<mark>Dropped</mark> frames &lt;b&gt;after&lt;/b&gt; the 19.1 update"]}},
                    {"_index":"techsupport-docs-000001","_id":"article-{{{{article}}}}","_score":3.25,
@@ -292,7 +293,8 @@ public sealed class ElasticsearchQueryTests
         Assert.Equal("TS-1042", first.Number);
         Assert.Equal("Grade 1", first.Suite);
         Assert.Equal("Roll back the driver", first.Fix);
-        Assert.Equal("Acceptable", first.WorkaroundAcceptability);
+        Assert.Equal("AcceptableWithConditions", first.WorkaroundAcceptability);
+        Assert.Equal("Only on offline review copies", first.WorkaroundConditions);
         Assert.Equal(7.5, first.Score);
         Assert.Equal(new DateTimeOffset(2026, 10, 1, 9, 30, 0, TimeSpan.Zero), first.CreatedAt);
         Assert.Equal("<mark>Dropped</mark> frames &lt;b&gt;after&lt;/b&gt; the 19.1 update", first.Snippet);

@@ -48,7 +48,7 @@ public sealed class ElasticsearchSuggestionTests
     }
 
     [Fact]
-    public async Task Each_suggestion_carries_its_fix_workaround_acceptability_and_configuration_match()
+    public async Task Each_suggestion_carries_its_fix_workaround_acceptability_conditions_and_configuration_match()
     {
         await using var host = AdapterHost.Create();
         host.Engine.Respond = request => request.Path == "/techsupport-docs/_search"
@@ -56,6 +56,7 @@ public sealed class ElasticsearchSuggestionTests
                 {"hits":{"total":{"value":3,"relation":"eq"},"hits":[
                   {"_id":"fault-1","_score":9.1,"_source":{"key":"fault-1","kind":"Fault","title":"Same kit, same versions",
                     "fix":"Roll back the DeckLink driver","workaround":"Play from cache","workaroundAcceptability":"AcceptableWithConditions",
+                    "workaroundConditions":"Only for offline review copies",
                     "components":["davinci resolve studio","blackmagic design decklink 8k pro"],
                     "componentVersions":["davinci resolve studio@19.1.2","blackmagic design decklink 8k pro@12.4"]}},
                   {"_id":"fault-2","_score":6.0,"_source":{"key":"fault-2","kind":"Fault","title":"Same kit, Resolve 18",
@@ -73,6 +74,10 @@ public sealed class ElasticsearchSuggestionTests
         Assert.Equal("Roll back the DeckLink driver", suggestions[0].Fix);
         Assert.Equal("Play from cache", suggestions[0].Workaround);
         Assert.Equal("AcceptableWithConditions", suggestions[0].WorkaroundAcceptability);
+        Assert.Equal("Only for offline review copies", suggestions[0].WorkaroundConditions);
+        Assert.Null(suggestions[1].WorkaroundConditions);
+        Assert.Contains("workaroundConditions",
+            host.Engine.Last(HttpMethod.Post, "/techsupport-docs/_search").Json["_source"]!.AsArray().Select(f => f!.GetValue<string>()));
         Assert.Equal(DocumentKind.Article, suggestions[2].Kind);
     }
 

@@ -34,6 +34,9 @@ public sealed class ElasticsearchWriteTests
         Assert.Equal("TS-1042", source["number"]!.GetValue<string>());
         Assert.Equal(first.Text, source["text"]!.GetValue<string>());
         Assert.Equal(first.RootCause, source["rootCause"]!.GetValue<string>());
+        Assert.Equal("Play from local cache.", source["workaround"]!.GetValue<string>());
+        Assert.Equal("AcceptableWithConditions", source["workaroundAcceptability"]!.GetValue<string>());
+        Assert.Equal("Only for offline review copies; never on the deliverable master.", source["workaroundConditions"]!.GetValue<string>());
         Assert.Equal("Confidential", source["classification"]!.GetValue<string>());
         Assert.Equal(TestDocuments.Feature.ToString("D"), source["productionId"]!.GetValue<string>());
         Assert.Equal(TestDocuments.Operator.ToString("D"), source["reporterId"]!.GetValue<string>());

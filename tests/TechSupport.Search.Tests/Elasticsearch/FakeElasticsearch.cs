@@ -133,6 +133,11 @@ public sealed class FakeElasticsearch : HttpMessageHandler
                 case ("HEAD", ["_alias", var alias]):
                     return new HttpResponseMessage(indices.Values.Any(a => a.Contains(alias)) ? HttpStatusCode.OK : HttpStatusCode.NotFound);
 
+                case ("PUT", [var target, "_mapping"]):
+                    return indices.Any(i => i.Key == target || i.Value.Contains(target))
+                        ? Json("""{"acknowledged":true}""")
+                        : Error(HttpStatusCode.NotFound, "index_not_found_exception", $"no such index [{target}]");
+
                 case ("PUT", [var index]):
                     if (indices.ContainsKey(index))
                     {

@@ -27,6 +27,7 @@ public static class TestDocuments
         RootCause = "Driver 12.5 changed the buffer size.",
         Workaround = "Play from local cache.",
         WorkaroundAcceptability = "AcceptableWithConditions",
+        WorkaroundConditions = "Only for offline review copies; never on the deliverable master.",
         Comments = "Seen on Grade 1 twice.",
         SuiteId = Grade1,
         SuiteName = "Grade 1",

@@ -16,6 +16,7 @@ public sealed class KnowledgeArticleConfiguration : IEntityTypeConfiguration<Kno
         builder.Property(a => a.Cause).HasMaxLength(FaultConfiguration.TextLength);
         builder.Property(a => a.Fix).HasMaxLength(FaultConfiguration.TextLength);
         builder.Property(a => a.Workaround).HasMaxLength(FaultConfiguration.TextLength);
+        builder.Property(a => a.WorkaroundConditions).HasMaxLength(WorkaroundConfiguration.ConditionsLength);
         builder.Property(a => a.AppliesTo).HasMaxLength(500);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasOne<Production>().WithMany().HasForeignKey(a => a.ProductionId).OnDelete(DeleteBehavior.Restrict);

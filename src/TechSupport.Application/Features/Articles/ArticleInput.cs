@@ -12,11 +12,12 @@ public sealed record ArticleInput(
     string? Fix,
     string? Workaround,
     Acceptability? WorkaroundAcceptability,
+    string? WorkaroundConditions,
     string? AppliesTo,
     SourceReliability? Reliability)
 {
     public ArticleText ToText() =>
-        new(Title!, Symptoms!, Cause, Fix!, Workaround, WorkaroundAcceptability, AppliesTo);
+        new(Title!, Symptoms!, Cause, Fix!, Workaround, WorkaroundAcceptability, AppliesTo, WorkaroundConditions);
 }
 
 public sealed class ArticleInputValidator : AbstractValidator<ArticleInput>
@@ -29,6 +30,7 @@ public sealed class ArticleInputValidator : AbstractValidator<ArticleInput>
         RuleFor(x => x.Cause).MaximumLength(FaultConfiguration.TextLength);
         RuleFor(x => x.Workaround).MaximumLength(FaultConfiguration.TextLength);
         RuleFor(x => x.WorkaroundAcceptability).IsInEnum();
+        RuleFor(x => x.WorkaroundConditions).MaximumLength(WorkaroundConfiguration.ConditionsLength);
         RuleFor(x => x.AppliesTo).MaximumLength(500);
         RuleFor(x => x.Reliability).IsInEnum();
     }

@@ -23,7 +23,7 @@ public sealed record ArticleView(
     DateTimeOffset UpdatedAt,
     int Version);
 
-public sealed record ArticleWorkaroundView(string Description, Acceptability Acceptability);
+public sealed record ArticleWorkaroundView(string Description, Acceptability Acceptability, string? Conditions);
 
 internal static class ArticleViews
 {
@@ -41,7 +41,8 @@ internal static class ArticleViews
         var faults = await db.Faults.AsNoTracking().Where(f => faultIds.Contains(f.Id))
             .ToDictionaryAsync(f => f.Id, f => f.Number, ct);
         return articles.Select(a => new ArticleView(a.Id, a.Title, a.Symptoms, a.Cause, a.Fix,
-            a.Workaround is { } w ? new ArticleWorkaroundView(w, a.WorkaroundAcceptability ?? Acceptability.AcceptableWithConditions) : null,
+            a.Workaround is { } w ? new ArticleWorkaroundView(w, a.WorkaroundAcceptability ?? Acceptability.AcceptableWithConditions,
+                a.WorkaroundConditions) : null,
             a.AppliesTo, a.Reliability, a.Classification,
             a.ProductionId is { } p && productions.TryGetValue(p, out var name) ? new NamedRef(p, name) : null,
             a.SourceFaultId is { } f && faults.TryGetValue(f, out var number) ? new NamedRef(f, FaultNumber.Format(number)) : null,

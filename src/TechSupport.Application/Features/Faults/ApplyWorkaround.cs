@@ -20,7 +20,7 @@ public sealed class ApplyWorkaroundValidator : AbstractValidator<ApplyWorkaround
         RuleFor(x => x.Acceptability).NotNull().WithMessage("Say whether it is acceptable for the deliverables.").IsInEnum();
         RuleFor(x => x.Conditions).NotEmpty().WithMessage("Give the conditions under which it is acceptable.")
             .When(x => x.Acceptability == Acceptability.AcceptableWithConditions);
-        RuleFor(x => x.Conditions).MaximumLength(1_000);
+        RuleFor(x => x.Conditions).MaximumLength(WorkaroundConfiguration.ConditionsLength);
     }
 }
 

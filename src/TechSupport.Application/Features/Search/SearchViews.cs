@@ -18,7 +18,7 @@ public sealed record SearchHitView(
 public sealed record SearchView(long Total, IReadOnlyList<SearchHitView> Hits,
     IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> Facets, bool Degraded);
 
-public sealed record SuggestionWorkaroundView(string Description, string? Acceptability);
+public sealed record SuggestionWorkaroundView(string Description, string? Acceptability, string? Conditions);
 
 public sealed record SuggestionView(Guid Id, string Kind, string Title, string Snippet, string? Number, string? Fix,
     SuggestionWorkaroundView? Workaround, double Score, double ConfigurationMatch);
@@ -38,8 +38,8 @@ internal static class SearchMapping
         hit.Number, hit.Status, hit.Category, hit.Suite, hit.CreatedAt);
 
     public static SuggestionView Suggestion(this SearchHit hit) => new(hit.Id, hit.Kind.Name(), hit.Title, hit.Snippet, hit.Number,
-        hit.Fix, hit.Workaround is { } w ? new SuggestionWorkaroundView(w, hit.WorkaroundAcceptability) : null, hit.Score,
-        hit.ConfigurationMatch);
+        hit.Fix, hit.Workaround is { } w ? new SuggestionWorkaroundView(w, hit.WorkaroundAcceptability, hit.WorkaroundConditions) : null,
+        hit.Score, hit.ConfigurationMatch);
 
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<FacetCount>> NoFacets =
         SearchResults.FacetNames.ToDictionary(n => n, _ => (IReadOnlyList<FacetCount>)[]);

@@ -18,6 +18,8 @@ public sealed class ArticleForm
 
     public Acceptability? WorkaroundAcceptability { get; set; }
 
+    public string? WorkaroundConditions { get; set; }
+
     public string? AppliesTo { get; set; }
 
     public SourceReliability? Reliability { get; set; }
@@ -26,7 +28,7 @@ public sealed class ArticleForm
     public Guid? ProductionId { get; set; }
 
     public ArticleInput ToInput() =>
-        new(Title, Symptoms, Cause, Fix, Workaround, WorkaroundAcceptability, AppliesTo, Reliability);
+        new(Title, Symptoms, Cause, Fix, Workaround, WorkaroundAcceptability, WorkaroundConditions, AppliesTo, Reliability);
 
     public static ArticleForm From(ArticleView article) => new()
     {
@@ -36,6 +38,7 @@ public sealed class ArticleForm
         Fix = article.Fix,
         Workaround = article.Workaround?.Description,
         WorkaroundAcceptability = article.Workaround?.Acceptability,
+        WorkaroundConditions = article.Workaround?.Conditions,
         AppliesTo = article.AppliesTo,
         Reliability = article.Reliability,
     };

@@ -27,11 +27,13 @@ public sealed record KnownFixesPanel(bool Asked, bool HadText, SuggestionsView? 
 
     public static string Href(SuggestionView hit) => hit.Kind == "article" ? $"/articles/{hit.Id}" : $"/faults/{hit.Id}";
 
-    // The search document carries the acceptability but not the conditions, so those are read on the fault itself.
+    // The conditions come with the suggestion; one without them (indexed before they were) points to where they are.
     public static (string Text, string Css) AcceptabilityOf(SuggestionView hit, SuggestionWorkaroundView workaround) =>
         Enum.TryParse<Acceptability>(workaround.Acceptability, true, out var value)
-            ? (value == Acceptability.AcceptableWithConditions
+            ? (value == Acceptability.AcceptableWithConditions && string.IsNullOrWhiteSpace(workaround.Conditions)
                 ? $"Acceptable if the conditions on the {(hit.Kind == "article" ? "article" : "fault")} are met"
-                : Labels.Of(value), Labels.Css(value))
-            : ("Acceptability not recorded", "accept-if");
+                : Labels.Of(value, workaround.Conditions), Labels.Css(value))
+            : (string.IsNullOrWhiteSpace(workaround.Conditions)
+                ? "Acceptability not recorded"
+                : $"Acceptability not recorded — conditions: {workaround.Conditions.Trim()}", "accept-if");
 }

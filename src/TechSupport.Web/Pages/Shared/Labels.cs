@@ -115,9 +115,9 @@ public static class Labels
     };
 
     public static string Of(Acceptability value, string? conditions) =>
-        value == Acceptability.AcceptableWithConditions && !string.IsNullOrWhiteSpace(conditions)
-            ? $"Acceptable if: {conditions}"
-            : Of(value);
+        string.IsNullOrWhiteSpace(conditions) ? Of(value)
+        : value == Acceptability.AcceptableWithConditions ? $"Acceptable if: {conditions.Trim()}"
+        : $"{Of(value)} — conditions: {conditions.Trim()}";
 
     public static string Css(Acceptability value) => value switch
     {
