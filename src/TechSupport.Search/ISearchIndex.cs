@@ -49,4 +49,5 @@ public interface IIndexRebuild : IAsyncDisposable
 /// <summary>The engine's state.</summary>
 /// <param name="Healthy">Whether it answers.</param>
 /// <param name="Description">One plain sentence.</param>
-public sealed record SearchHealth(bool Healthy, string Description);
+/// <param name="RebuildNeeded">The index was written by an older version and should be rebuilt (it still answers meanwhile).</param>
+public sealed record SearchHealth(bool Healthy, string Description, bool RebuildNeeded = false);

@@ -1,3 +1,7 @@
+using Lucene.Net.Analysis.Standard;
+using Lucene.Net.Index;
+using FSDirectory = Lucene.Net.Store.FSDirectory;
+using Lucene.Net.Util;
 using Microsoft.Extensions.DependencyInjection;
 using TechSupport.Search;
 using TechSupport.Search.Lucene;
@@ -41,6 +45,48 @@ public sealed class LuceneSearchIndexTests : SearchIndexContract
         Assert.Equal(fault.Key, Assert.Single(hits.Hits).Key);
         await reopened.IndexAsync([SearchDocumentBuilder.Fault("Older").WithId(fault.Build().Id).WithVersion(6).Build()], None);
         Assert.Equal("Genlock lost on the grade", Assert.Single((await reopened.SearchAsync(new SearchQuery { Access = Callers.Operator() }, None)).Hits).Title);
+    }
+
+    [Fact]
+    public async Task An_index_an_older_version_wrote_still_answers_asks_for_a_rebuild_and_is_current_after_one()
+    {
+        var older = Path.Combine(Path.GetTempPath(), "techsupport-search-tests", Guid.NewGuid().ToString("N"));
+        try
+        {
+            // What the first version left: a generation whose commit names no field layout.
+            using (var directory = FSDirectory.Open(Path.Combine(older, "gen-first")))
+            using (var writer = new IndexWriter(directory, new IndexWriterConfig(LuceneVersion.LUCENE_48, new StandardAnalyzer(LuceneVersion.LUCENE_48))))
+            {
+                writer.Commit();
+            }
+
+            await File.WriteAllTextAsync(Path.Combine(older, "live-generation"), "gen-first");
+            using var index = new LuceneSearchIndex(older, SynonymsFile);
+            var fault = SearchDocumentBuilder.Fault("Genlock lost on the grade").WithSymptoms("Reference drops every hour.").Build();
+            await index.IndexAsync([fault], None);
+            var query = new SearchQuery { Access = Callers.Operator(), Text = "genlok reference drops" };
+
+            Assert.True((await index.HealthAsync(None)).RebuildNeeded);
+            Assert.Equal(fault.Key, Assert.Single((await index.SearchAsync(query, None)).Hits).Key);
+
+            await using (var rebuild = await index.BeginRebuildAsync(None))
+            {
+                await rebuild.AddAsync([fault], None);
+                await rebuild.CommitAsync(None);
+            }
+
+            var health = await index.HealthAsync(None);
+            Assert.True(health.Healthy);
+            Assert.False(health.RebuildNeeded);
+            Assert.Equal(fault.Key, Assert.Single((await index.SearchAsync(query, None)).Hits).Key);
+        }
+        finally
+        {
+            if (Directory.Exists(older))
+            {
+                Directory.Delete(older, recursive: true);
+            }
+        }
     }
 
     [Fact]

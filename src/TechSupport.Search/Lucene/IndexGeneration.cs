@@ -65,6 +65,7 @@ internal sealed class IndexGeneration : IDisposable
                 OpenMode = OpenMode.CREATE_OR_APPEND,
                 Similarity = similarity,
                 RAMBufferSizeMB = 48,
+                MergedSegmentWarmer = new FacetWarmer(),
             };
             var existing = DirectoryReader.IndexExists(directory);
             writer = new IndexWriter(directory, config);

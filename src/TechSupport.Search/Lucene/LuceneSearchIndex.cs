@@ -379,8 +379,15 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     /// <inheritdoc />
     public Task<SearchHealth> HealthAsync(CancellationToken ct)
     {
-        var healthy = !disposed && live.IsOpen;
-        return Task.FromResult(new SearchHealth(healthy, healthy ? "The Lucene index is open." : "The Lucene index is closed."));
+        var generation = live;
+        if (disposed || !generation.IsOpen)
+        {
+            return Task.FromResult(new SearchHealth(false, "The Lucene index is closed."));
+        }
+
+        return Task.FromResult(generation.Format < IndexGeneration.CurrentFormat
+            ? new SearchHealth(true, "The Lucene index is open; an older version wrote it, so it answers more slowly until it is rebuilt.", RebuildNeeded: true)
+            : new SearchHealth(true, "The Lucene index is open."));
     }
 
     /// <summary>Commits and closes the live index; an uncommitted rebuild is discarded.</summary>

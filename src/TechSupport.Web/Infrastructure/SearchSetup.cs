@@ -6,7 +6,8 @@ namespace TechSupport.Web.Infrastructure;
 
 public static class SearchSetup
 {
-    // The engine is chosen by configuration only (Search:Engine); the outbox dispatcher feeds it.
+    // The engine is chosen by configuration only (Search:Engine); the outbox dispatcher feeds it, and an
+    // index an older version wrote is rebuilt in the background at start.
     public static IServiceCollection AddTechSupportSearch(this IServiceCollection services, TechSupportSettings settings,
         IConfiguration config)
     {
@@ -22,6 +23,7 @@ public static class SearchSetup
 
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService<SearchIndexUpgrade>();
         return services;
     }
 }
