@@ -59,17 +59,29 @@ internal sealed class SnippetBuilder(LuceneAnalysis analysis)
             return null;
         }
 
+        // A window slides over the matches: it opens at each match in turn and holds those that end
+        // within the fragment. Distinct terms count most; repeats of one term break ties.
         var bestFirst = 0;
         var bestScore = -1;
+        var inWindow = new Dictionary<string, int>(StringComparer.Ordinal);
+        var last = 0;
         for (var first = 0; first < matches.Count; first++)
         {
             var limit = matches[first].StartOffset + Length - Lead;
-            var window = matches.Skip(first).TakeWhile(m => m.EndOffset <= limit).ToList();
-            // Distinct terms count most; repeats of one term break ties.
-            var score = (window.Select(m => m.Term).Distinct(StringComparer.Ordinal).Count() * 100) + window.Count;
+            for (last = Math.Max(last, first); last < matches.Count && matches[last].EndOffset <= limit; last++)
+            {
+                inWindow[matches[last].Term] = inWindow.GetValueOrDefault(matches[last].Term) + 1;
+            }
+
+            var score = (inWindow.Count * 100) + (last - first);
             if (score > bestScore)
             {
                 (bestFirst, bestScore) = (first, score);
+            }
+
+            if (last > first && --inWindow[matches[first].Term] == 0)
+            {
+                inWindow.Remove(matches[first].Term);
             }
         }
 
