@@ -9,6 +9,12 @@ public static class BenchmarkProgram
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args.Any(a => a is "--help" or "-h"))
+        {
+            Console.WriteLine(BenchmarkOptions.Usage);
+            return 0;
+        }
+
         BenchmarkOptions options;
         try
         {

@@ -79,7 +79,6 @@ internal static class DocumentMapper
             document.Add(new StoredField(LuceneFields.StoredComponentProduct, component.ProductToken));
             document.Add(new StoredField(LuceneFields.StoredComponentVersion, component.VersionToken));
             document.Add(new TextField(LuceneFields.Kit, $"{component.Product} {component.Version}", Field.Store.NO));
-            document.Add(new TextField(LuceneFields.All, $"{component.Product} {component.Version}", Field.Store.NO));
         }
 
         var meta = string.Join(' ', new[] { source.SuiteName, source.Category, source.Stage, source.Status, source.Severity }.Where(m => !string.IsNullOrWhiteSpace(m)));

@@ -30,9 +30,11 @@ internal sealed class IndexGeneration : IDisposable
     private bool unrefreshed;
     private bool closed;
 
-    // The layout of the fields a generation holds. 2: every searched text also in the "all" field.
-    // A generation written by an older layout is searched the old way until a rebuild replaces it.
-    public const int CurrentFormat = 2;
+    // The layout of the fields a generation holds. 1: no record of it. 2: every searched text also
+    // in the "all" field. 3: the suite's components no longer in "all" (a query naming a product
+    // matched every fault on every suite that has it). A generation an older layout wrote is searched
+    // the old way until a rebuild replaces it.
+    public const int CurrentFormat = 3;
 
     private const string FormatKey = "techsupport.format";
 

@@ -21,7 +21,8 @@ internal static class LuceneFields
     public const string Kit = "kit";
 
     // Every searched text of a document in one field, so a search finds and counts its matches with
-    // one term lookup per word and weighs the fields above only for the few it ranks.
+    // one term lookup per word and weighs the fields above only for the few it ranks. The suite's
+    // components are left out: they describe where a fault happened, not what it was about.
     public const string All = "all";
 
     // Stored for hits and snippets.

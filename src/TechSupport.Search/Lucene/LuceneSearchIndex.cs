@@ -481,7 +481,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
-    // The reader learns whether the generation holds the "all" field the two-pass search needs.
+    // The reader learns whether the generation holds the "all" field as the two-pass search needs it.
     private T Read<T>(Func<IndexSearcher, bool, T> read)
     {
         var (generation, searcher) = Acquire();
