@@ -490,6 +490,24 @@ public abstract class SearchIndexContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_word_only_restricted_faults_hold_reads_as_unknown_to_the_uncleared_so_its_typo_match_is_found()
+    {
+        var production = Guid.NewGuid();
+        var restricted = Enumerable.Range(1, 4)
+            .Select(i => SearchDocumentBuilder.Fault($"Flimbertron rig {i} offline").WithSymptoms("The flimbertron rig drops out.").Restricted(production))
+            .ToArray();
+        var visible = SearchDocumentBuilder.Fault("Flimbertrone panel dark").WithSymptoms("The flimbertrone control panel shows nothing.");
+        await IndexAsync([.. restricted, visible]);
+
+        // As if the restricted faults were not there: the word is a typo of the one the operator may see.
+        var uncleared = await SearchAsync("flimbertron", Callers.Operator());
+        var cleared = await SearchAsync("flimbertron", Callers.ClearedFor(production));
+
+        Assert.Equal([visible.Key], Keys(uncleared));
+        Assert.Equal(restricted.Select(r => r.Key).Order(), Keys(cleared).Where(k => k != visible.Key).Order());
+    }
+
+    [Fact]
     public async Task A_confidential_fault_is_seen_by_managers_and_the_cleared_but_not_by_operators()
     {
         var production = Guid.NewGuid();

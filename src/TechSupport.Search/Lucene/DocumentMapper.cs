@@ -5,7 +5,7 @@ namespace TechSupport.Search.Lucene;
 
 internal static class DocumentMapper
 {
-    public static Document ToLucene(SearchDocument source)
+    public static Document ToLucene(SearchDocument source, LuceneAnalysis analysis)
     {
         var document = new Document
         {
@@ -100,6 +100,13 @@ internal static class DocumentMapper
         foreach (var text in source.Equipment.Concat(source.Components.Select(c => $"{c.Product} {c.Version}")))
         {
             document.Add(new TextField(LuceneFields.Exact, text, Field.Store.NO));
+        }
+
+        var texts = new[] { source.Title, source.Text, source.Fix, source.Workaround, source.RootCause, source.Comments, meta }
+            .Concat(source.Equipment);
+        foreach (var phrase in texts.Where(t => !string.IsNullOrWhiteSpace(t)).SelectMany(t => analysis.Phrases(t!)).Distinct(StringComparer.Ordinal))
+        {
+            document.Add(new StringField(LuceneFields.Phrases, phrase, Field.Store.NO));
         }
 
         if (source.HasFix)

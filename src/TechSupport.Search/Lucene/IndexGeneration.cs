@@ -32,14 +32,19 @@ internal sealed class IndexGeneration : IDisposable
 
     // The layout of the fields a generation holds. 1: no record of it. 2: every searched text also
     // in the "all" field. 3: the suite's components no longer in "all" (a query naming a product
-    // matched every fault on every suite that has it). A generation an older layout wrote is searched
-    // the old way until a rebuild replaces it.
-    public const int CurrentFormat = 3;
+    // matched every fault on every suite that has it). 4: the synonym list's phrases a document
+    // holds, as terms of the "phrases" field. A generation an older layout wrote is searched the
+    // old way until a rebuild replaces it.
+    public const int CurrentFormat = 4;
 
     private const string FormatKey = "techsupport.format";
 
-    private IndexGeneration(string folder, FSDirectory directory, IndexWriter writer, SearcherManager searchers, int format)
+    private readonly LuceneAnalysis analysis;
+
+    private IndexGeneration(string folder, FSDirectory directory, IndexWriter writer, SearcherManager searchers, int format,
+        LuceneAnalysis analysis)
     {
+        this.analysis = analysis;
         Format = format;
         Folder = folder;
         this.directory = directory;
@@ -85,7 +90,7 @@ internal sealed class IndexGeneration : IDisposable
             // A new folder gets an empty first commit, so a restart finds an index even if nothing was written.
             writer.Commit();
             var searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(similarity));
-            return new IndexGeneration(folder, directory, writer, searchers, format);
+            return new IndexGeneration(folder, directory, writer, searchers, format, analysis);
         }
         catch
         {
@@ -130,7 +135,7 @@ internal sealed class IndexGeneration : IDisposable
                         continue;
                     }
 
-                    writer.UpdateDocument(new Term(LuceneFields.Key, document.Key), DocumentMapper.ToLucene(document));
+                    writer.UpdateDocument(new Term(LuceneFields.Key, document.Key), DocumentMapper.ToLucene(document, analysis));
                     Remember(document.Key, document.Version, deleted: false, mode);
                     written++;
                 }

@@ -27,6 +27,8 @@ internal sealed partial class LuceneAnalysis : IDisposable
     private readonly Analyzer english;
     private readonly Analyzer marking;
     private readonly Analyzer exact;
+    private readonly Dictionary<string, List<string[]>> phrasesByFirstWord;
+    private readonly HashSet<string> phraseKeys;
 
     public LuceneAnalysis(string synonymsFile)
     {
@@ -70,6 +72,8 @@ internal sealed partial class LuceneAnalysis : IDisposable
 
         IndexAnalyzer = new PerFieldAnalyzerWrapper(english, new Dictionary<string, Analyzer> { [LuceneFields.Exact] = exact });
         Synonyms = LoadSynonyms(synonymsFile, marking);
+        phrasesByFirstWord = LoadPhrases(synonymsFile, english);
+        phraseKeys = phrasesByFirstWord.Values.SelectMany(list => list).Select(PhraseKey).ToHashSet(StringComparer.Ordinal);
         QueryStopWords = QueryOnlyStopWords.SelectMany(word => Analyse(marking, word, markStops: false)).Select(t => t.Term).ToHashSet(StringComparer.Ordinal);
     }
 
@@ -90,6 +94,36 @@ internal sealed partial class LuceneAnalysis : IDisposable
     public IReadOnlyList<AnalysedToken> IndexedWords(string text) => Analyse(english, text, markStops: false);
 
     public IReadOnlyList<AnalysedToken> ExactTokens(string text) => Analyse(exact, text, markStops: false);
+
+    // The key a phrase of the synonym list is indexed under: its analysed words without stop words.
+    public static string PhraseKey(IEnumerable<string> terms) => string.Join(' ', terms);
+
+    // The synonym list's phrases ("dropped frames", "shared storage") that a text holds, each once,
+    // by their keys: a search then finds a phrase's documents with one term lookup, not a phrase query.
+    public IEnumerable<string> Phrases(string text)
+    {
+        var terms = IndexedWords(text).Select(t => t.Term).ToList();
+        var found = new HashSet<string>(StringComparer.Ordinal);
+        for (var first = 0; first < terms.Count; first++)
+        {
+            if (!phrasesByFirstWord.TryGetValue(terms[first], out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var phrase in candidates)
+            {
+                if (first + phrase.Length <= terms.Count && phrase.Select((word, i) => terms[first + i] == word).All(same => same))
+                {
+                    found.Add(PhraseKey(phrase));
+                }
+            }
+        }
+
+        return found;
+    }
+
+    public bool IsPhrase(string key) => phraseKeys.Contains(key);
 
     public void Dispose()
     {
@@ -133,6 +167,33 @@ internal sealed partial class LuceneAnalysis : IDisposable
 
         stream.End();
         return tokens;
+    }
+
+    // Every entry of the synonym list (Solr format: comma-separated, "=>" for one-way rules) that is
+    // two or more words once analysed as the index analyses text.
+    private static Dictionary<string, List<string[]>> LoadPhrases(string synonymsFile, Analyzer analyzer)
+    {
+        var phrases = new Dictionary<string, List<string[]>>(StringComparer.Ordinal);
+        foreach (var line in File.ReadLines(synonymsFile))
+        {
+            var content = line.Split('#', 2)[0];
+            foreach (var entry in content.Split([",", "=>"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var words = Analyse(analyzer, entry, markStops: false).Select(t => t.Term).ToArray();
+                if (words.Length < 2)
+                {
+                    continue;
+                }
+
+                var list = phrases.TryGetValue(words[0], out var known) ? known : phrases[words[0]] = [];
+                if (!list.Any(p => p.SequenceEqual(words)))
+                {
+                    list.Add(words);
+                }
+            }
+        }
+
+        return phrases;
     }
 
     private static SynonymMap LoadSynonyms(string synonymsFile, Analyzer analyzer)

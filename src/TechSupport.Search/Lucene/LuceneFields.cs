@@ -25,6 +25,10 @@ internal static class LuceneFields
     // components are left out: they describe where a fault happened, not what it was about.
     public const string All = "all";
 
+    // The synonym list's phrases a document holds, each as one term ("drop frame"), so the first
+    // pass of a search finds "dropped frames" without a phrase query.
+    public const string Phrases = "phrases";
+
     // Stored for hits and snippets.
     public const string Fix = "fix";
     public const string RootCause = "rootcause";

@@ -146,7 +146,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
             TextQuery? textQuery = null;
             if (!string.IsNullOrEmpty(text))
             {
-                textQuery = queries.Build(text, searcher.IndexReader, TermSelection.First);
+                textQuery = queries.Build(text, searcher.IndexReader, TermSelection.First, new VisibilityFilter(query.Access));
                 if (textQuery is null)
                 {
                     // Only punctuation or stop words: nothing to find, nothing to count.
@@ -231,7 +231,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
 
         return Task.FromResult(Read<IReadOnlyList<SearchHit>>((searcher, twoPass) =>
         {
-            var textQuery = queries.Build(text, searcher.IndexReader, TermSelection.MostInformative, stillTyping: true);
+            var textQuery = queries.Build(text, searcher.IndexReader, TermSelection.MostInformative, new VisibilityFilter(query.Access), stillTyping: true);
             if (textQuery is null)
             {
                 return [];

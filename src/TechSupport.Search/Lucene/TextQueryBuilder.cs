@@ -47,13 +47,19 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
 
     private static readonly string[] PairFields = [LuceneFields.Title, LuceneFields.Text];
 
+    private static readonly string[] SearchedFields = LuceneFields.Searched.Select(f => f.Field).ToArray();
+
+    private static readonly string[] AllField = [LuceneFields.All];
+
     private static readonly string[] SynonymPhraseFields = [LuceneFields.Title, LuceneFields.Text, LuceneFields.Resolution];
 
     private readonly SynonymExpander synonyms = new(analysis.Synonyms);
 
     // With stillTyping, the last word may be unfinished ("playb"): it also matches as a prefix.
-    public TextQuery? Build(string text, IndexReader reader, TermSelection selection, bool stillTyping = false)
+    // Word statistics that steer the query (typos, corrections) count only what the caller may see.
+    public TextQuery? Build(string text, IndexReader reader, TermSelection selection, Filter visibility, bool stillTyping = false)
     {
+        var visible = new VisibleTerms(reader, visibility);
         var tokens = analysis.Words(text);
         var highlight = new HighlightTerms();
         var ranking = new BooleanQuery();
@@ -67,7 +73,7 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
             highlight.Add(term);
             var neighbours = new List<Query>();
             var anywhere = new List<Query>();
-            if (FuzzyEdits(term, reader) is { } edits && Corrections(term, edits, reader) is { Count: > 0 } corrections)
+            if (FuzzyEdits(term, reader, visible) is { } edits && Corrections(term, edits, reader, visible) is { Count: > 0 } corrections)
             {
                 neighbours.Add(Corrected(corrections));
                 anywhere.Add(CorrectedAnywhere(corrections));
@@ -183,7 +189,7 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
     // One edit (a transposition counts one) up to seven letters, two from eight; numbers and codes
     // none. Measured on the seed faults, two edits from six letters found nothing more and cost
     // four times as much.
-    private static int? FuzzyEdits(string term, IndexReader reader)
+    private static int? FuzzyEdits(string term, IndexReader reader, VisibleTerms visible)
     {
         if (term.Length < 4 || !term.All(char.IsLetter))
         {
@@ -191,17 +197,7 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
         }
 
         var rare = Math.Max(2, reader.NumDocs / 50_000);
-        var holding = 0;
-        foreach (var (field, _) in LuceneFields.Searched)
-        {
-            holding += reader.DocFreq(new Term(field, term));
-            if (holding > rare)
-            {
-                return null;
-            }
-        }
-
-        return term.Length < 8 ? 1 : 2;
+        return visible.Count(SearchedFields, term, rare) > rare ? null : term.Length < 8 ? 1 : 2;
     }
 
     private static void AddPhrasePairs(BooleanQuery query, IReadOnlyList<AnalysedToken> tokens, List<string> selected)
@@ -316,7 +312,7 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
         return idea.Disjuncts.Count == 1 && typed is not null ? typed : idea;
     }
 
-    private static Query Alternative(IReadOnlyList<PhraseWord> words, bool ranked) => (words.Count, ranked) switch
+    private Query Alternative(IReadOnlyList<PhraseWord> words, bool ranked) => (words.Count, ranked) switch
     {
         (1, true) => AcrossFields(words[0].Term, SynonymWeight),
         (1, false) => Anywhere(words[0].Term, SynonymWeight),
@@ -324,10 +320,15 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
         _ => PhraseAnywhere(words, SynonymWeight),
     };
 
-    private static TermQuery Anywhere(string term, float weight) => new(new Term(LuceneFields.All, term)) { Boost = weight };
-
-    private static PhraseQuery PhraseAnywhere(IReadOnlyList<PhraseWord> words, float weight)
+    // A phrase of the synonym list is one term of the "phrases" field; any other, a phrase query.
+    private Query PhraseAnywhere(IReadOnlyList<PhraseWord> words, float weight)
     {
+        var key = LuceneAnalysis.PhraseKey(words.Where(w => !EnglishAnalyzer.DefaultStopSet.Contains(w.Term)).Select(w => w.Term));
+        if (analysis.IsPhrase(key))
+        {
+            return new TermQuery(new Term(LuceneFields.Phrases, key)) { Boost = weight };
+        }
+
         var phrase = new PhraseQuery { Boost = weight };
         foreach (var word in words)
         {
@@ -337,9 +338,11 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
         return phrase;
     }
 
+    private static TermQuery Anywhere(string term, float weight) => new(new Term(LuceneFields.All, term)) { Boost = weight };
+
     // The index's words within the allowed edits of a typo, best first, with their closeness as
     // weights: found once, on the field holding all the text, and looked up as plain terms after.
-    private static List<(string Term, float Boost)> Corrections(string term, int edits, IndexReader reader)
+    private static List<(string Term, float Boost)> Corrections(string term, int edits, IndexReader reader, VisibleTerms visible)
     {
         var fuzzy = new FuzzyQuery(new Term(LuceneFields.All, term), edits, prefixLength: 1, FuzzyExpansions, transpositions: true);
         var corrections = new List<(string, float)>();
@@ -347,7 +350,7 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
         {
             foreach (var clause in rewritten.Clauses)
             {
-                if (clause.Query is TermQuery found && found.Term.Text != term)
+                if (clause.Query is TermQuery found && found.Term.Text != term && visible.Count(AllField, found.Term.Text, 0) > 0)
                 {
                     corrections.Add((found.Term.Text, found.Boost));
                 }
