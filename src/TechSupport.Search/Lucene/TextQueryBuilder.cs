@@ -38,7 +38,7 @@ internal sealed class TextQueryBuilder(LuceneAnalysis analysis)
     private const int MaxPrefixLength = 5;
     private const float FieldTieBreaker = 0.2f;
     private const float SynonymTieBreaker = 0.1f;
-    private const int FuzzyExpansions = 10;
+    private const int FuzzyExpansions = 4;
 
     // Fuzzy and phrase queries cost far more than term queries, so they look only where the words
     // that matter are: typo corrections in title, symptoms and resolution; neighbouring words in
