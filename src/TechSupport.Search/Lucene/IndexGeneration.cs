@@ -73,6 +73,9 @@ internal sealed class IndexGeneration : IDisposable
                 Similarity = similarity,
                 RAMBufferSizeMB = 48,
                 MergedSegmentWarmer = new FacetWarmer(),
+                // Every search pays per segment (term lookups, the rescoring's weights), and near-real-time
+                // writes leave a tail of tiny ones: merge sooner than Lucene's default of ten per tier.
+                MergePolicy = new TieredMergePolicy { SegmentsPerTier = 4, MaxMergeAtOnce = 4 },
             };
             var existing = DirectoryReader.IndexExists(directory);
             writer = new IndexWriter(directory, config);
