@@ -242,16 +242,16 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
                 return [];
             }
 
-            var top = twoPass
-                ? new TopDocs(0, SearchTwoPass(searcher, textQuery, filter, RescoreWindow, new TotalHitCountCollector()).Ranked.Take(SuggestionCandidates).ToArray(), 0)
-                : searcher.Search(Visible(textQuery.Ranking, filter), SuggestionCandidates);
-            if (top.ScoreDocs.Length == 0)
+            var candidates = twoPass
+                ? SearchTwoPass(searcher, textQuery, filter, RescoreWindow, new TotalHitCountCollector()).Ranked.Take(SuggestionCandidates).ToArray()
+                : searcher.Search(Visible(textQuery.Ranking, filter), SuggestionCandidates).ScoreDocs;
+            if (candidates.Length == 0)
             {
                 return [];
             }
 
-            var best = top.ScoreDocs[0].Score;
-            return top.ScoreDocs
+            var best = candidates[0].Score;
+            return candidates
                 .Select(scored => (Scored: scored, Similarity: best > 0 ? scored.Score / best : 0))
                 .Where(candidate => candidate.Similarity >= MinSuggestionSimilarity)
                 .Select(candidate =>

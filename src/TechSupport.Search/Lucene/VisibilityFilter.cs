@@ -104,13 +104,13 @@ internal sealed class VisibilityFilter : Filter
             return;
         }
 
-        var mine = new FixedBitSet(reader.MaxDoc);
         var reported = reader.GetTermDocsEnum(new Term(LuceneFields.Reporter, AccessFilter.ReporterValue(access.UserId)));
         if (reported is null)
         {
             return;
         }
 
+        var mine = new FixedBitSet(reader.MaxDoc);
         mine.Or(reported);
         int doc;
         while ((doc = incidents.NextDoc()) != DocIdSetIterator.NO_MORE_DOCS)
