@@ -8,4 +8,6 @@ public sealed record DeliverableSpec(
     string? Wrapper = null,
     string? ColourSpace = null,
     string? Transfer = null,
-    string? LoudnessTarget = null);
+    string? LoudnessTarget = null,
+    string? BitDepth = null,
+    string? SampleRate = null);

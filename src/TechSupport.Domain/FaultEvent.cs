@@ -5,7 +5,8 @@ public sealed class FaultEvent
 {
     private FaultEvent() => (ActorName, Text) = ("", "");
 
-    internal FaultEvent(Guid faultId, int sequence, DateTimeOffset at, Guid? actorId, string actorName, FaultEventKind kind, string text)
+    internal FaultEvent(Guid faultId, int sequence, DateTimeOffset at, Guid? actorId, string actorName, FaultEventKind kind, string text,
+        EscalationRuleId? rule = null)
     {
         Id = Ids.New(at);
         FaultId = faultId;
@@ -15,6 +16,7 @@ public sealed class FaultEvent
         ActorName = actorName;
         Kind = kind;
         Text = text;
+        Rule = rule;
     }
 
     public Guid Id { get; private set; }
@@ -26,4 +28,6 @@ public sealed class FaultEvent
     public string ActorName { get; private set; }
     public FaultEventKind Kind { get; private set; }
     public string Text { get; private set; }
+    // The escalation rule that wrote this entry, when a rule did.
+    public EscalationRuleId? Rule { get; private set; }
 }

@@ -13,5 +13,11 @@ public enum FaultEventKind
     Resolved,
     Reopened,
     Closed,
-    Imported
+    Imported,
+    Warning,
+    SeverityChanged,
+    ServiceChanged,
+    RecurrenceLinked,
+    EffectivenessChanged,
+    Alert
 }

@@ -13,4 +13,5 @@ public sealed record FaultReport(
     Severity Severity,
     Impact? Impact = null,
     bool HealthAndSafety = false,
-    bool SecurityIncident = false);
+    bool SecurityIncident = false,
+    string? AlertFingerprint = null);

@@ -1,20 +1,31 @@
 namespace TechSupport.Domain;
 
-// E1: when a fault must be acknowledged, restored (a workaround in place) and resolved.
+// E1: when a fault must be acknowledged, restored (a workaround in place) and resolved, and (E3)
+// when each target's warning falls due. Computed by the escalation policy.
 public sealed record Targets(DateTimeOffset AcknowledgeBy, DateTimeOffset? RestoreBy, DateTimeOffset ResolveBy)
 {
-    public static Targets For(Severity severity, DateTimeOffset loggedAt, BusinessCalendar calendar)
+    public DateTimeOffset AcknowledgeWarnAt { get; init; } = AcknowledgeBy;
+    public DateTimeOffset? RestoreWarnAt { get; init; } = RestoreBy;
+    public DateTimeOffset ResolveWarnAt { get; init; } = ResolveBy;
+
+    public DateTimeOffset? DueBy(SlaTarget target) => target switch
     {
-        var businessDay = calendar.BusinessDay;
-        return severity switch
-        {
-            Severity.P1 => new(loggedAt.AddMinutes(15), loggedAt.AddHours(1), loggedAt.AddHours(4)),
-            Severity.P2 => new(loggedAt.AddHours(1), loggedAt.AddHours(4), loggedAt.AddDays(1)),
-            Severity.P3 => new(calendar.AddBusinessTime(loggedAt, TimeSpan.FromHours(4)), null,
-                calendar.AddBusinessTime(loggedAt, businessDay * 3)),
-            Severity.P4 => new(calendar.AddBusinessTime(loggedAt, businessDay), null,
-                calendar.AddBusinessTime(loggedAt, businessDay * 10)),
-            _ => throw new ArgumentOutOfRangeException(nameof(severity), severity, "Unknown severity."),
-        };
-    }
+        SlaTarget.Acknowledge => AcknowledgeBy,
+        SlaTarget.Restore => RestoreBy,
+        _ => ResolveBy,
+    };
+
+    public DateTimeOffset? WarnAt(SlaTarget target) => target switch
+    {
+        SlaTarget.Acknowledge => AcknowledgeWarnAt,
+        SlaTarget.Restore => RestoreWarnAt,
+        _ => ResolveWarnAt,
+    };
+}
+
+public enum SlaTarget
+{
+    Acknowledge,
+    Restore,
+    Resolve
 }

@@ -31,7 +31,9 @@ internal static class AuditTrail
         foreach (var entry in tracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                || entry.Entity is AuditEvent or Counter or Outbox.OutboxMessage)
+                // Bookkeeping, not facts: the outboxes, counters, the evaluator's lease, the mail queue.
+                || entry.Entity is AuditEvent or Counter or Outbox.OutboxMessage or Escalation.EscalationLease
+                    or Notifications.MailMessage)
             {
                 continue;
             }

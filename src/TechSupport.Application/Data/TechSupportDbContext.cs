@@ -27,6 +27,12 @@ public sealed class TechSupportDbContext(
     public DbSet<Workaround> Workarounds => Set<Workaround>();
     public DbSet<KnowledgeArticle> Articles => Set<KnowledgeArticle>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<RuleFiring> RuleFirings => Set<RuleFiring>();
+    public DbSet<Escalation.StoredPolicy> EscalationPolicy => Set<Escalation.StoredPolicy>();
+    public DbSet<Escalation.EscalationLease> Leases => Set<Escalation.EscalationLease>();
+    public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
+    public DbSet<Notifications.MailMessage> MailOutbox => Set<Notifications.MailMessage>();
+    public DbSet<Integrations.MonitoringAlert> MonitoringAlerts => Set<Integrations.MonitoringAlert>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

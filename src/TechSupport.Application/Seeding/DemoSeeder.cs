@@ -13,7 +13,7 @@ public sealed class DemoSeeder(
     TechSupportDbContext db,
     UserAccounts accounts,
     TimeProvider clock,
-    BusinessCalendar calendar,
+    Escalation.PolicyStore policies,
     string? seedFolder = null)
 {
     public const string DemoPassword = "Demo-Password-1";
@@ -64,7 +64,7 @@ public sealed class DemoSeeder(
         }
 
         var facility = await SeedFacility.LoadAsync(db, ct);
-        var generator = new FaultGenerator(catalogue, facility, calendar, faker);
+        var generator = new FaultGenerator(catalogue, facility, await policies.CurrentAsync(db, ct), faker);
         db.Faults.AddRange(generator.DemoFaults(numbers, now));
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
@@ -92,7 +92,7 @@ public sealed class DemoSeeder(
         }
 
         var faker = new Faker { Random = new Randomizer(seed) };
-        var generator = new FaultGenerator(catalogue, facility, calendar, faker);
+        var generator = new FaultGenerator(catalogue, facility, await policies.CurrentAsync(db, ct), faker);
         var now = clock.GetUtcNow();
         var from = now - HistorySpan;
         var span = HistorySpan - TimeSpan.FromDays(1);

@@ -30,7 +30,7 @@ internal sealed class FaultGenerator
     ];
 
     private readonly Faker _faker;
-    private readonly BusinessCalendar _calendar;
+    private readonly EscalationPolicy _policy;
     private readonly SeedFacility _facility;
     private readonly TemplateText _text;
     private readonly Dictionary<SuiteType, decimal> _rates;
@@ -39,10 +39,10 @@ internal sealed class FaultGenerator
     private readonly Dictionary<Guid, (SeedPerson[] People, float[] Weights)> _reporters = [];
     private readonly Dictionary<Guid, SeedPerson[]> _assignees = [];
 
-    public FaultGenerator(SeedCatalogue catalogue, SeedFacility facility, BusinessCalendar calendar, Faker faker)
+    public FaultGenerator(SeedCatalogue catalogue, SeedFacility facility, EscalationPolicy policy, Faker faker)
     {
         _faker = faker;
-        _calendar = calendar;
+        _policy = policy;
         _facility = facility;
         _text = new TemplateText(catalogue, faker);
         _rates = catalogue.SuiteTypes.ToDictionary(t => t.SuiteType, t => t.HourlyRate);
@@ -117,7 +117,7 @@ internal sealed class FaultGenerator
             Clip(_text.Fill(template.Symptoms), FaultConfiguration.SymptomsLength),
             template.WorkflowStage, template.Category, severity, Impact(severity, suite, production, at),
             SecurityIncident: template.SecurityIncident);
-        return Fault.Log(report, number, reporter.Actor, _calendar, at);
+        return Fault.Log(report, number, reporter.Actor, _policy, at);
     }
 
     // A fault moves as it would have: acknowledged, assigned, discussed, a workaround applied (or

@@ -174,6 +174,50 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TechSupport.Application.Escalation.EscalationLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
+            modelBuilder.Entity("TechSupport.Application.Escalation.StoredPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("EscalationPolicy", (string)null);
+                });
+
             modelBuilder.Entity("TechSupport.Application.Identity.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -228,6 +272,10 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<string>("Tier")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("bit");
 
@@ -244,6 +292,8 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex")
                         .HasFilter("[NormalizedUserName] IS NOT NULL");
+
+                    b.HasIndex("Tier");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -267,6 +317,154 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                     b.HasIndex("ProductionId");
 
                     b.ToTable("ProductionClearances", (string)null);
+                });
+
+            modelBuilder.Entity("TechSupport.Application.Integrations.MonitoringAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AlertName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Annotations")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid?>("EquipmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("FaultId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
+                    b.Property<DateTimeOffset>("FirstSeenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Labels")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("LastSeenAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("StartsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid?>("SuiteId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FaultId");
+
+                    b.HasIndex("Fingerprint")
+                        .IsUnique();
+
+                    b.HasIndex("SuiteId", "LastSeenAt");
+
+                    b.ToTable("MonitoringAlerts");
+                });
+
+            modelBuilder.Entity("TechSupport.Application.Notifications.MailMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset>("EnqueuedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTimeOffset>("NextAttemptAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("MailOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("TechSupport.Application.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<Guid>("FaultId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FaultId");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("TechSupport.Application.Outbox.OutboxMessage", b =>
@@ -447,8 +645,15 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset?>("AcknowledgedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("AlertFingerprint")
+                        .HasMaxLength(128)
+                        .HasColumnType("nvarchar(128)");
+
                     b.Property<Guid?>("AssigneeId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("AttachmentsLocked")
+                        .HasColumnType("bit");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -472,6 +677,12 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<int>("Cycle")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CycleStartedAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<Guid?>("EquipmentId")
                         .HasColumnType("uniqueidentifier");
 
@@ -486,16 +697,28 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                     b.Property<bool>("HealthAndSafety")
                         .HasColumnType("bit");
 
+                    b.Property<DateTimeOffset?>("NextRuleAt")
+                        .HasColumnType("datetimeoffset");
+
                     b.Property<int>("Number")
                         .HasColumnType("int");
 
                     b.Property<Guid?>("ProductionId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("QcFlagged")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid?>("RecurringProblemId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid>("ReportedById")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateTimeOffset?>("ResolvedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<DateTimeOffset?>("RestoredAt")
                         .HasColumnType("datetimeoffset");
 
                     b.Property<bool>("SecurityIncident")
@@ -505,6 +728,16 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset?>("SlaDueAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SlaNext")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTimeOffset?>("SlaWarnAt")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -542,6 +775,8 @@ namespace TechSupport.Migrations.SqlServer.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AlertFingerprint");
+
                     b.HasIndex("AssigneeId");
 
                     b.HasIndex("ConfigurationRevisionId");
@@ -552,16 +787,22 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                         .IsUnique()
                         .HasFilter("[ExternalRef] IS NOT NULL");
 
+                    b.HasIndex("NextRuleAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("ProductionId");
+
+                    b.HasIndex("RecurringProblemId");
 
                     b.HasIndex("ReportedById");
 
                     b.HasIndex("SuiteId");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "SlaDueAt");
 
                     b.ToTable("Faults");
                 });
@@ -590,6 +831,10 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("nvarchar(32)");
 
+                    b.Property<string>("Rule")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("int");
 
@@ -599,6 +844,8 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                         .HasColumnType("nvarchar(4000)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Rule");
 
                     b.HasIndex("FaultId", "Sequence");
 
@@ -718,6 +965,28 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                     b.ToTable("Productions");
                 });
 
+            modelBuilder.Entity("TechSupport.Domain.RuleFiring", b =>
+                {
+                    b.Property<Guid>("FaultId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.HasKey("FaultId", "Key");
+
+                    b.ToTable("RuleFirings");
+                });
+
             modelBuilder.Entity("TechSupport.Domain.Suite", b =>
                 {
                     b.Property<Guid>("Id")
@@ -730,6 +999,12 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid?>("OutOfServiceFaultId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTimeOffset?>("OutOfServiceSince")
+                        .HasColumnType("datetimeoffset");
 
                     b.Property<string>("SuiteType")
                         .IsRequired()
@@ -765,9 +1040,19 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("Conditions")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Conflicts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -840,6 +1125,34 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                     b.HasOne("TechSupport.Domain.Production", null)
                         .WithMany()
                         .HasForeignKey("ProductionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TechSupport.Application.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechSupport.Application.Integrations.MonitoringAlert", b =>
+                {
+                    b.HasOne("TechSupport.Domain.Fault", null)
+                        .WithMany()
+                        .HasForeignKey("FaultId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("TechSupport.Domain.Suite", null)
+                        .WithMany()
+                        .HasForeignKey("SuiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TechSupport.Application.Notifications.Notification", b =>
+                {
+                    b.HasOne("TechSupport.Domain.Fault", null)
+                        .WithMany()
+                        .HasForeignKey("FaultId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1016,13 +1329,25 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                                 .HasColumnType("datetimeoffset")
                                 .HasColumnName("AcknowledgeBy");
 
+                            b1.Property<DateTimeOffset>("AcknowledgeWarnAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("AcknowledgeWarnAt");
+
                             b1.Property<DateTimeOffset>("ResolveBy")
                                 .HasColumnType("datetimeoffset")
                                 .HasColumnName("ResolveBy");
 
+                            b1.Property<DateTimeOffset>("ResolveWarnAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("ResolveWarnAt");
+
                             b1.Property<DateTimeOffset?>("RestoreBy")
                                 .HasColumnType("datetimeoffset")
                                 .HasColumnName("RestoreBy");
+
+                            b1.Property<DateTimeOffset?>("RestoreWarnAt")
+                                .HasColumnType("datetimeoffset")
+                                .HasColumnName("RestoreWarnAt");
 
                             b1.HasKey("FaultId");
 
@@ -1076,6 +1401,11 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                             b1.Property<Guid>("ProductionId")
                                 .HasColumnType("uniqueidentifier");
 
+                            b1.Property<string>("BitDepth")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("SpecBitDepth");
+
                             b1.Property<string>("Codec")
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)")
@@ -1101,6 +1431,11 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                                 .HasColumnType("nvarchar(100)")
                                 .HasColumnName("SpecResolution");
 
+                            b1.Property<string>("SampleRate")
+                                .HasMaxLength(100)
+                                .HasColumnType("nvarchar(100)")
+                                .HasColumnName("SpecSampleRate");
+
                             b1.Property<string>("Transfer")
                                 .HasMaxLength(100)
                                 .HasColumnType("nvarchar(100)")
@@ -1122,6 +1457,15 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                     b.Navigation("DeliverableSpec");
                 });
 
+            modelBuilder.Entity("TechSupport.Domain.RuleFiring", b =>
+                {
+                    b.HasOne("TechSupport.Domain.Fault", null)
+                        .WithMany("Firings")
+                        .HasForeignKey("FaultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TechSupport.Domain.Workaround", b =>
                 {
                     b.HasOne("TechSupport.Domain.Fault", null)
@@ -1133,6 +1477,8 @@ namespace TechSupport.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("TechSupport.Domain.Fault", b =>
                 {
+                    b.Navigation("Firings");
+
                     b.Navigation("Timeline");
 
                     b.Navigation("Workarounds");

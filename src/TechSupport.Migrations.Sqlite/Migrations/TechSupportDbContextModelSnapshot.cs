@@ -164,6 +164,50 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("TechSupport.Application.Escalation.EscalationLease", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Holder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Leases", (string)null);
+                });
+
+            modelBuilder.Entity("TechSupport.Application.Escalation.StoredPolicy", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Json")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UpdatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("EscalationPolicy", (string)null);
+                });
+
             modelBuilder.Entity("TechSupport.Application.Identity.AppUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -218,6 +262,10 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Tier")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("TwoFactorEnabled")
                         .HasColumnType("INTEGER");
 
@@ -233,6 +281,8 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("Tier");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -256,6 +306,152 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                     b.HasIndex("ProductionId");
 
                     b.ToTable("ProductionClearances", (string)null);
+                });
+
+            modelBuilder.Entity("TechSupport.Application.Integrations.MonitoringAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlertName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Annotations")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EquipmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FaultId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FirstSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Labels")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSeenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SuiteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FaultId");
+
+                    b.HasIndex("Fingerprint")
+                        .IsUnique();
+
+                    b.HasIndex("SuiteId", "LastSeenAt");
+
+                    b.ToTable("MonitoringAlerts");
+                });
+
+            modelBuilder.Entity("TechSupport.Application.Notifications.MailMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnqueuedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("To")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentAt", "NextAttemptAt");
+
+                    b.ToTable("MailOutbox", (string)null);
+                });
+
+            modelBuilder.Entity("TechSupport.Application.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FaultId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FaultId");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("Notifications");
                 });
 
             modelBuilder.Entity("TechSupport.Application.Outbox.OutboxMessage", b =>
@@ -432,8 +628,15 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                     b.Property<long?>("AcknowledgedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AlertFingerprint")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("AssigneeId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AttachmentsLocked")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Category")
                         .IsRequired()
@@ -457,6 +660,12 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Cycle")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CycleStartedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("EquipmentId")
                         .HasColumnType("TEXT");
 
@@ -471,16 +680,28 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                     b.Property<bool>("HealthAndSafety")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("NextRuleAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("ProductionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("QcFlagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RecurringProblemId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("ReportedById")
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("ResolvedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RestoredAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("SecurityIncident")
@@ -490,6 +711,16 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("SlaDueAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SlaNext")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SlaWarnAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -527,6 +758,8 @@ namespace TechSupport.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AlertFingerprint");
+
                     b.HasIndex("AssigneeId");
 
                     b.HasIndex("ConfigurationRevisionId");
@@ -536,16 +769,22 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                     b.HasIndex("ExternalRef")
                         .IsUnique();
 
+                    b.HasIndex("NextRuleAt");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
                     b.HasIndex("ProductionId");
+
+                    b.HasIndex("RecurringProblemId");
 
                     b.HasIndex("ReportedById");
 
                     b.HasIndex("SuiteId");
 
                     b.HasIndex("Status", "CreatedAt");
+
+                    b.HasIndex("Status", "SlaDueAt");
 
                     b.ToTable("Faults");
                 });
@@ -574,6 +813,10 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Rule")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -583,6 +826,8 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Rule");
 
                     b.HasIndex("FaultId", "Sequence");
 
@@ -702,6 +947,28 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                     b.ToTable("Productions");
                 });
 
+            modelBuilder.Entity("TechSupport.Domain.RuleFiring", b =>
+                {
+                    b.Property<Guid>("FaultId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rule")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("FaultId", "Key");
+
+                    b.ToTable("RuleFirings");
+                });
+
             modelBuilder.Entity("TechSupport.Domain.Suite", b =>
                 {
                     b.Property<Guid>("Id")
@@ -714,6 +981,12 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OutOfServiceFaultId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("OutOfServiceSince")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SuiteType")
                         .IsRequired()
@@ -749,8 +1022,18 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Conditions")
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Conflicts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
@@ -824,6 +1107,34 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                     b.HasOne("TechSupport.Domain.Production", null)
                         .WithMany()
                         .HasForeignKey("ProductionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("TechSupport.Application.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("TechSupport.Application.Integrations.MonitoringAlert", b =>
+                {
+                    b.HasOne("TechSupport.Domain.Fault", null)
+                        .WithMany()
+                        .HasForeignKey("FaultId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("TechSupport.Domain.Suite", null)
+                        .WithMany()
+                        .HasForeignKey("SuiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("TechSupport.Application.Notifications.Notification", b =>
+                {
+                    b.HasOne("TechSupport.Domain.Fault", null)
+                        .WithMany()
+                        .HasForeignKey("FaultId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
@@ -1000,13 +1311,25 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("AcknowledgeBy");
 
+                            b1.Property<long>("AcknowledgeWarnAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("AcknowledgeWarnAt");
+
                             b1.Property<long>("ResolveBy")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("ResolveBy");
 
+                            b1.Property<long>("ResolveWarnAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("ResolveWarnAt");
+
                             b1.Property<long?>("RestoreBy")
                                 .HasColumnType("INTEGER")
                                 .HasColumnName("RestoreBy");
+
+                            b1.Property<long?>("RestoreWarnAt")
+                                .HasColumnType("INTEGER")
+                                .HasColumnName("RestoreWarnAt");
 
                             b1.HasKey("FaultId");
 
@@ -1060,6 +1383,11 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                             b1.Property<Guid>("ProductionId")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("BitDepth")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SpecBitDepth");
+
                             b1.Property<string>("Codec")
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT")
@@ -1085,6 +1413,11 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                                 .HasColumnType("TEXT")
                                 .HasColumnName("SpecResolution");
 
+                            b1.Property<string>("SampleRate")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("SpecSampleRate");
+
                             b1.Property<string>("Transfer")
                                 .HasMaxLength(100)
                                 .HasColumnType("TEXT")
@@ -1106,6 +1439,15 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                     b.Navigation("DeliverableSpec");
                 });
 
+            modelBuilder.Entity("TechSupport.Domain.RuleFiring", b =>
+                {
+                    b.HasOne("TechSupport.Domain.Fault", null)
+                        .WithMany("Firings")
+                        .HasForeignKey("FaultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("TechSupport.Domain.Workaround", b =>
                 {
                     b.HasOne("TechSupport.Domain.Fault", null)
@@ -1117,6 +1459,8 @@ namespace TechSupport.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("TechSupport.Domain.Fault", b =>
                 {
+                    b.Navigation("Firings");
+
                     b.Navigation("Timeline");
 
                     b.Navigation("Workarounds");

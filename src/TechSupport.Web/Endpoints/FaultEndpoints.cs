@@ -10,7 +10,12 @@ public sealed record AssignBody(Guid? AssigneeId);
 
 public sealed record CommentBody(string? Text);
 
-public sealed record WorkaroundBody(string? Description, Acceptability? Acceptability, string? Conditions);
+public sealed record WorkaroundBody(string? Description, Acceptability? Acceptability, string? Conditions,
+    Dictionary<string, string?>? Changes = null);
+
+public sealed record EscalateBody(string? Reason, SupportTier? Tier);
+
+public sealed record EffectivenessBody(Effectiveness? Effectiveness, string? Note);
 
 public sealed record ResolveBody(string? Fix, string? RootCause, string? AppliesTo);
 
@@ -38,7 +43,8 @@ public static class FaultEndpoints
             {
                 null or "" or "newest" => FaultOrder.Newest,
                 "severity" => FaultOrder.Severity,
-                _ => throw Invalid.Field("sort", "Sort by newest or severity."),
+                "risk" => FaultOrder.Risk,
+                _ => throw Invalid.Field("sort", "Sort by newest, severity or risk."),
             };
             var query = new FaultList(
                 Http.Enums<FaultStatus>(status, "status"),
@@ -50,7 +56,7 @@ public static class FaultEndpoints
                 Http.Int(page, "page"),
                 Http.Int(pageSize, "pageSize"));
             return TypedResults.Ok(await sender.Send(query, ct));
-        }).WithSummary("Faults the caller may see, newest or most severe first, paged.");
+        }).WithSummary("Faults the caller may see, newest, most severe or most at risk first, paged.");
 
         faults.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpContext http, CancellationToken ct) =>
             Versioned(http, await sender.Send(new FaultDetails(id), ct)));
@@ -69,7 +75,7 @@ public static class FaultEndpoints
         faults.MapPost("/{id:guid}/workarounds", async (Guid id, WorkaroundBody body, ISender sender, HttpContext http,
             CancellationToken ct) =>
             Versioned(http, await sender.Send(new ApplyWorkaround(id, body.Description, body.Acceptability, body.Conditions,
-                Http.IfMatch(http.Request)), ct)));
+                Http.IfMatch(http.Request), body.Changes), ct)));
 
         faults.MapPost("/{id:guid}/resolve", async (Guid id, ResolveBody body, ISender sender, HttpContext http,
             CancellationToken ct) =>
@@ -82,6 +88,16 @@ public static class FaultEndpoints
 
         faults.MapPost("/{id:guid}/close", async (Guid id, ISender sender, HttpContext http, CancellationToken ct) =>
             Versioned(http, await sender.Send(new CloseFault(id, Http.IfMatch(http.Request)), ct)));
+
+        faults.MapPost("/{id:guid}/escalate", async (Guid id, EscalateBody body, ISender sender, HttpContext http,
+            CancellationToken ct) =>
+            Versioned(http, await sender.Send(new EscalateFault(id, body.Reason, body.Tier, Http.IfMatch(http.Request)), ct)))
+            .WithSummary("Escalate by hand: to the tier given, or one tier up; never down.");
+
+        faults.MapPost("/{id:guid}/effectiveness", async (Guid id, EffectivenessBody body, ISender sender, HttpContext http,
+            CancellationToken ct) =>
+            Versioned(http, await sender.Send(new JudgeResolution(id, body.Effectiveness, body.Note, Http.IfMatch(http.Request)), ct)))
+            .WithSummary("Judge a resolution partly effective.");
 
         faults.MapGet("/{id:guid}/timeline", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new FaultTimeline(id), ct)));

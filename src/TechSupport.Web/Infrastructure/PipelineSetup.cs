@@ -52,6 +52,7 @@ public static class PipelineSetup
         api.MapSearchEndpoints();
         api.MapArticleEndpoints();
         api.MapFaultEndpoints();
+        api.MapEscalationEndpoints();
         app.MapRazorPages();
     }
 }

@@ -96,8 +96,10 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     }
 
     // FluentValidation names "Impact.SessionHoursLost"; the API's JSON is camelCase.
+    // A segment that is not a word ("P1" in targets.P1.acknowledgeMinutes) keeps its case.
     public static string FieldName(string propertyName) =>
-        string.Join('.', propertyName.Split('.').Select(p => p.Length == 0 ? p : char.ToLowerInvariant(p[0]) + p[1..]));
+        string.Join('.', propertyName.Split('.').Select(p => p.Length == 0 || (p.Length > 1 && !char.IsLower(p[1])) ? p
+            : char.ToLowerInvariant(p[0]) + p[1..]));
 
     [GeneratedRegex("parameter \"(?:[^\"]*\\s)?(?<name>[A-Za-z0-9_]+)\"")]
     private static partial Regex ParameterPattern();

@@ -5,6 +5,9 @@ using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using TechSupport.Application.Behaviours;
 using TechSupport.Application.Data;
+using TechSupport.Application.Escalation;
+using TechSupport.Application.Features.Faults;
+using TechSupport.Application.Notifications;
 using TechSupport.Application.Seeding;
 using TechSupport.Domain;
 using TechSupport.Web.Auth;
@@ -21,7 +24,13 @@ public static class ServiceSetup
         var services = builder.Services;
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(BusinessCalendar.Default);
+        services.AddSingleton<PolicyStore>();
+        services.AddScoped<FaultRules>();
+        services.AddScoped<Notifier>();
+        services.AddScoped<FaultWork>();
+        services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection("Notifications"));
+        services.AddSingleton<EscalationService>();
+        services.AddHostedService(provider => provider.GetRequiredService<EscalationService>());
 
         services.AddTechSupportData(settings.Provider, settings.ConnectionString);
         services.AddTechSupportSearch(settings, builder.Configuration);

@@ -6,6 +6,9 @@ namespace TechSupport.Application.Data.Configurations;
 
 public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
-    public void Configure(EntityTypeBuilder<AppUser> builder) =>
+    public void Configure(EntityTypeBuilder<AppUser> builder)
+    {
         builder.Property(u => u.DisplayName).HasMaxLength(200);
+        builder.HasIndex(u => u.Tier);
+    }
 }

@@ -10,6 +10,7 @@ public sealed class FaultConfiguration : IEntityTypeConfiguration<Fault>
     public const int SymptomsLength = 4_000;
     public const int TextLength = 4_000;
     public const int ExternalRefLength = 100;
+    public const int AlertFingerprintLength = 128;
 
     public void Configure(EntityTypeBuilder<Fault> builder)
     {
@@ -25,6 +26,11 @@ public sealed class FaultConfiguration : IEntityTypeConfiguration<Fault>
         builder.HasIndex(f => new { f.Status, f.CreatedAt });
         builder.HasIndex(f => f.SuiteId);
         builder.HasIndex(f => f.ProductionId);
+        builder.HasIndex(f => f.RecurringProblemId);
+        builder.Property(f => f.AlertFingerprint).HasMaxLength(AlertFingerprintLength);
+        builder.HasIndex(f => f.AlertFingerprint);
+        builder.HasIndex(f => new { f.Status, f.SlaDueAt });
+        builder.HasIndex(f => f.NextRuleAt);
 
         builder.HasOne(f => f.Suite).WithMany().HasForeignKey(f => f.SuiteId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(f => f.Equipment).WithMany().HasForeignKey(f => f.EquipmentId).OnDelete(DeleteBehavior.Restrict);
@@ -39,6 +45,9 @@ public sealed class FaultConfiguration : IEntityTypeConfiguration<Fault>
             t.Property(x => x.AcknowledgeBy).HasColumnName("AcknowledgeBy");
             t.Property(x => x.RestoreBy).HasColumnName("RestoreBy");
             t.Property(x => x.ResolveBy).HasColumnName("ResolveBy");
+            t.Property(x => x.AcknowledgeWarnAt).HasColumnName("AcknowledgeWarnAt");
+            t.Property(x => x.RestoreWarnAt).HasColumnName("RestoreWarnAt");
+            t.Property(x => x.ResolveWarnAt).HasColumnName("ResolveWarnAt");
         });
         builder.Navigation(f => f.Targets).IsRequired();
         builder.OwnsOne(f => f.Impact, i =>
@@ -63,6 +72,9 @@ public sealed class FaultConfiguration : IEntityTypeConfiguration<Fault>
         });
         builder.HasMany(f => f.Workarounds).WithOne().HasForeignKey(w => w.FaultId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(f => f.Workarounds).HasField("_workarounds").UsePropertyAccessMode(PropertyAccessMode.Field);
+
+        builder.HasMany(f => f.Firings).WithOne().HasForeignKey(r => r.FaultId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(f => f.Firings).HasField("_firings").UsePropertyAccessMode(PropertyAccessMode.Field);
 
         builder.HasMany(f => f.Timeline).WithOne().HasForeignKey(e => e.FaultId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(f => f.Timeline).HasField("_timeline").UsePropertyAccessMode(PropertyAccessMode.Field);

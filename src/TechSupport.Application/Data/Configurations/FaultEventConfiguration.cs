@@ -16,5 +16,6 @@ public sealed class FaultEventConfiguration : IEntityTypeConfiguration<FaultEven
         builder.HasIndex(e => new { e.FaultId, e.Sequence });
         builder.Property(e => e.ActorName).HasMaxLength(200);
         builder.Property(e => e.Text).HasMaxLength(TextLength);
+        builder.HasIndex(e => e.Rule);
     }
 }

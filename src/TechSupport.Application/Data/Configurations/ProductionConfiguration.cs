@@ -25,6 +25,8 @@ public sealed class ProductionConfiguration : IEntityTypeConfiguration<Productio
             s.Property(x => x.ColourSpace).HasColumnName("SpecColourSpace").HasMaxLength(SpecLength);
             s.Property(x => x.Transfer).HasColumnName("SpecTransfer").HasMaxLength(SpecLength);
             s.Property(x => x.LoudnessTarget).HasColumnName("SpecLoudnessTarget").HasMaxLength(SpecLength);
+            s.Property(x => x.BitDepth).HasColumnName("SpecBitDepth").HasMaxLength(SpecLength);
+            s.Property(x => x.SampleRate).HasColumnName("SpecSampleRate").HasMaxLength(SpecLength);
         });
     }
 }

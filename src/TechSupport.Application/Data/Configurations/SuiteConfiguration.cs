@@ -15,6 +15,7 @@ public sealed class SuiteConfiguration : IEntityTypeConfiguration<Suite>
         builder.Property(s => s.Id).ValueGeneratedNever();
         builder.Property(s => s.Name).HasMaxLength(NameLength);
         builder.HasIndex(s => s.Name).IsUnique();
+        builder.Ignore(s => s.InService);
         builder.HasMany(s => s.Equipment).WithOne().HasForeignKey(e => e.SuiteId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(s => s.Equipment).HasField("_equipment").UsePropertyAccessMode(PropertyAccessMode.Field);
     }

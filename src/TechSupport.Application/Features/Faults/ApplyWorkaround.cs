@@ -1,15 +1,25 @@
 using FluentValidation;
 using Mediator;
 using TechSupport.Application.Abstractions;
-using TechSupport.Application.Data;
 using TechSupport.Application.Data.Configurations;
+using TechSupport.Application.Escalation;
 using TechSupport.Domain;
 
 namespace TechSupport.Application.Features.Faults;
 
+// Changes: what the workaround changes about the picture or sound, by aspect (frameRate: "25",
+// bitDepth: "8"); checked against the production's deliverable spec (K9), and the conflicts come
+// back on the workaround. One that endangers the deliverable escalates (E8).
 [RequiresRole(Role.Engineer)]
 public sealed record ApplyWorkaround(Guid Id, string? Description, Acceptability? Acceptability, string? Conditions,
-    int? ExpectedVersion = null) : ICommand<FaultView>, IVersioned;
+    int? ExpectedVersion = null, IReadOnlyDictionary<string, string?>? Changes = null) : ICommand<FaultView>, IVersioned
+{
+    public static readonly string[] Aspects = [.. Enum.GetNames<DeliverableAspect>().Select(n => char.ToLowerInvariant(n[0]) + n[1..])];
+
+    // Call only when the validator passed.
+    public IReadOnlyList<WorkaroundChange> ParsedChanges() =>
+        Changes is null ? [] : [.. Changes.Select(c => new WorkaroundChange(Enum.Parse<DeliverableAspect>(c.Key.Trim(), true), c.Value!.Trim()))];
+}
 
 public sealed class ApplyWorkaroundValidator : AbstractValidator<ApplyWorkaround>
 {
@@ -21,18 +31,31 @@ public sealed class ApplyWorkaroundValidator : AbstractValidator<ApplyWorkaround
         RuleFor(x => x.Conditions).NotEmpty().WithMessage("Give the conditions under which it is acceptable.")
             .When(x => x.Acceptability == Acceptability.AcceptableWithConditions);
         RuleFor(x => x.Conditions).MaximumLength(WorkaroundConfiguration.ConditionsLength);
+        RuleFor(x => x.Changes).Custom((changes, context) =>
+        {
+            foreach (var (aspect, value) in changes ?? new Dictionary<string, string?>())
+            {
+                if (!ApplyWorkaround.Aspects.Contains(aspect.Trim(), StringComparer.OrdinalIgnoreCase))
+                {
+                    context.AddFailure($"changes.{aspect}",
+                        $"'{aspect}' is not something a workaround can change; use {string.Join(", ", ApplyWorkaround.Aspects)}.");
+                }
+                else if (string.IsNullOrWhiteSpace(value) || value.Length > 100)
+                {
+                    context.AddFailure($"changes.{aspect}", "Say what it changes to, in at most 100 characters (e.g. \"25\" or \"8-bit\").");
+                }
+            }
+        });
     }
 }
 
-public sealed class ApplyWorkaroundHandler(TechSupportDbContext db, ICurrentUser user, TimeProvider clock)
-    : ICommandHandler<ApplyWorkaround, FaultView>
+public sealed class ApplyWorkaroundHandler(FaultWork work) : ICommandHandler<ApplyWorkaround, FaultView>
 {
     public async ValueTask<FaultView> Handle(ApplyWorkaround command, CancellationToken cancellationToken)
     {
-        var fault = await db.VisibleFaultAsync(user, command.Id, cancellationToken);
-        fault.CheckVersion(command);
-        fault.ApplyWorkaround(command.Description!, command.Acceptability!.Value, command.Conditions, user.Actor,
-            clock.GetUtcNow());
-        return await db.ViewAsync(fault, cancellationToken);
+        var fault = await work.LoadAsync(command.Id, command, cancellationToken);
+        fault.ApplyWorkaround(command.Description!, command.Acceptability!.Value, command.Conditions, work.Actor, work.Now,
+            command.ParsedChanges());
+        return await work.DoneAsync(fault, FaultChange.WorkaroundApplied, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using TechSupport.Application.Abstractions;
 using TechSupport.Application.Data;
+using TechSupport.Application.Escalation;
 using TechSupport.Application.Identity;
 using TechSupport.Domain;
 
@@ -16,13 +17,11 @@ public sealed class AssignFaultValidator : AbstractValidator<AssignFault>
         RuleFor(x => x.AssigneeId).NotEmpty().WithMessage("Pick who takes the fault.");
 }
 
-public sealed class AssignFaultHandler(TechSupportDbContext db, ICurrentUser user, TimeProvider clock)
-    : ICommandHandler<AssignFault, FaultView>
+public sealed class AssignFaultHandler(TechSupportDbContext db, FaultWork work) : ICommandHandler<AssignFault, FaultView>
 {
     public async ValueTask<FaultView> Handle(AssignFault command, CancellationToken cancellationToken)
     {
-        var fault = await db.VisibleFaultAsync(user, command.Id, cancellationToken);
-        fault.CheckVersion(command);
+        var fault = await work.LoadAsync(command.Id, command, cancellationToken);
 
         var assignee = await db.AccessAsync(command.AssigneeId!.Value, cancellationToken);
         if (assignee is null || assignee.Role < Role.Engineer)
@@ -36,7 +35,7 @@ public sealed class AssignFaultHandler(TechSupportDbContext db, ICurrentUser use
             throw Invalid.Field("assigneeId", "That engineer is not cleared for this fault's production.");
         }
 
-        fault.Assign(assignee.Id, assignee.DisplayName, user.Actor, clock.GetUtcNow());
-        return await db.ViewAsync(fault, cancellationToken);
+        fault.Assign(assignee.Id, assignee.DisplayName, work.Actor, work.Now);
+        return await work.DoneAsync(fault, FaultChange.Assigned, cancellationToken);
     }
 }

@@ -1,7 +1,7 @@
 using FluentValidation;
 using Mediator;
 using TechSupport.Application.Abstractions;
-using TechSupport.Application.Data;
+using TechSupport.Application.Escalation;
 using TechSupport.Application.Data.Configurations;
 
 namespace TechSupport.Application.Features.Faults;
@@ -14,14 +14,12 @@ public sealed class CommentOnFaultValidator : AbstractValidator<CommentOnFault>
         RuleFor(x => x.Text).NotEmpty().WithMessage("Write a comment.").MaximumLength(FaultEventConfiguration.TextLength);
 }
 
-public sealed class CommentOnFaultHandler(TechSupportDbContext db, ICurrentUser user, TimeProvider clock)
-    : ICommandHandler<CommentOnFault, FaultView>
+public sealed class CommentOnFaultHandler(FaultWork work) : ICommandHandler<CommentOnFault, FaultView>
 {
     public async ValueTask<FaultView> Handle(CommentOnFault command, CancellationToken cancellationToken)
     {
-        var fault = await db.VisibleFaultAsync(user, command.Id, cancellationToken);
-        fault.CheckVersion(command);
-        fault.Comment(command.Text!, user.Actor, clock.GetUtcNow());
-        return await db.ViewAsync(fault, cancellationToken);
+        var fault = await work.LoadAsync(command.Id, command, cancellationToken);
+        fault.Comment(command.Text!, work.Actor, work.Now);
+        return await work.DoneAsync(fault, FaultChange.Commented, cancellationToken);
     }
 }

@@ -11,7 +11,9 @@ namespace TechSupport.Application.Features.Faults;
 public enum FaultOrder
 {
     Newest,
-    Severity
+    Severity,
+    // Breached first, then at risk, then by time left to the next unmet target.
+    Risk
 }
 
 // Every status unless narrowed; the engineers' queue asks for the open ones.
@@ -34,10 +36,9 @@ public sealed class FaultListValidator : AbstractValidator<FaultList>
     }
 }
 
-public sealed class FaultListHandler(TechSupportDbContext db, ICurrentUser user) : IQueryHandler<FaultList, Page<FaultView>>
+public sealed class FaultListHandler(TechSupportDbContext db, ICurrentUser user, TimeProvider clock) : IQueryHandler<FaultList, Page<FaultView>>
 {
-    private static readonly FaultStatus[] Open =
-        [FaultStatus.New, FaultStatus.Acknowledged, FaultStatus.InProgress, FaultStatus.WorkaroundApplied, FaultStatus.Reopened];
+    private static readonly FaultStatus[] Open = [.. FaultLifecycle.OpenStatuses];
 
     public async ValueTask<Page<FaultView>> Handle(FaultList query, CancellationToken cancellationToken)
     {
@@ -69,16 +70,27 @@ public sealed class FaultListHandler(TechSupportDbContext db, ICurrentUser user)
         }
 
         var total = await faults.CountAsync(ct);
+        var now = clock.GetUtcNow();
         // Severity names sort P1 first; within a severity the oldest waits longest, so it comes first.
-        var ordered = query.Order == FaultOrder.Severity
-            ? faults.OrderBy(f => f.Severity).ThenBy(f => f.CreatedAt).ThenBy(f => f.Number)
-            : faults.OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Number);
+        var ordered = query.Order switch
+        {
+            FaultOrder.Severity => faults.OrderBy(f => f.Severity).ThenBy(f => f.CreatedAt).ThenBy(f => f.Number),
+            // A missed target first, and among those one nobody has acknowledged before one being worked;
+            // then those past their warning point; then the least time left. Faults with no target left come last.
+            FaultOrder.Risk => faults
+                .OrderBy(f => f.SlaDueAt == null ? 3 : f.SlaDueAt < now ? 0 : f.SlaWarnAt <= now ? 1 : 2)
+                .ThenBy(f => f.SlaDueAt < now ? (f.SlaNext == SlaTarget.Acknowledge ? 0 : f.SlaNext == SlaTarget.Restore ? 1 : 2) : 0)
+                .ThenBy(f => f.SlaDueAt < now ? f.Severity : Severity.P1)
+                .ThenBy(f => f.SlaDueAt).ThenBy(f => f.Number),
+            _ => faults.OrderByDescending(f => f.CreatedAt).ThenByDescending(f => f.Number),
+        };
         var page = await ordered
             .Include(f => f.Suite).Include(f => f.Equipment).Include(f => f.Production).Include(f => f.Workarounds)
             .AsSplitQuery()
             .Skip(Paging.Skip(query.Page, query.PageSize)).Take(Paging.Size(query.PageSize))
             .ToListAsync(ct);
         var people = await db.NamesAsync(page.SelectMany(f => new[] { f.ReportedById, f.AssigneeId }), ct);
-        return new Page<FaultView>(total, page.Select(f => FaultView.From(f, people)).ToList());
+        var recurring = await db.RecurringProblemsAsync(user, page, ct);
+        return new Page<FaultView>(total, page.Select(f => FaultView.From(f, people, now, recurring)).ToList());
     }
 }

@@ -24,6 +24,7 @@ public sealed record FaultView(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? AcknowledgedAt,
     TargetsView Targets,
+    SlaView Sla,
     ImpactView Impact,
     bool HealthAndSafety,
     bool SecurityIncident,
@@ -31,10 +32,14 @@ public sealed record FaultView(
     ResolutionView? Resolution,
     IReadOnlyList<WorkaroundView> Workarounds,
     string? ExternalRef,
+    bool QcFlagged,
+    bool AttachmentsLocked,
+    RecurringProblemView? RecurringProblem,
     int Version)
 {
     // The fault's suite, equipment and production must be loaded.
-    public static FaultView From(Fault f, IReadOnlyDictionary<Guid, string> people) => new(
+    public static FaultView From(Fault f, IReadOnlyDictionary<Guid, string> people, DateTimeOffset now,
+        IReadOnlyDictionary<Guid, List<FaultRef>>? recurring = null) => new(
         f.Id,
         f.Reference,
         f.Title,
@@ -54,15 +59,25 @@ public sealed record FaultView(
         f.UpdatedAt,
         f.AcknowledgedAt,
         new TargetsView(f.Targets.AcknowledgeBy, f.Targets.RestoreBy, f.Targets.ResolveBy),
+        SlaView.Of(f, now),
         new ImpactView(f.Impact.SessionHoursLost, f.Impact.EstimatedCost, f.Impact.DeadlineAtRisk),
         f.HealthAndSafety,
         f.SecurityIncident,
         f.ConfigurationRevisionNumber,
         f.Resolution is { } r ? new ResolutionView(r.Fix, r.RootCause, r.AppliesTo, r.Effectiveness, r.ResolvedAt) : null,
         f.Workarounds.OrderBy(w => w.AppliedAt)
-            .Select(w => new WorkaroundView(w.Description, w.Acceptability, w.Conditions, w.AppliedAt, w.AppliedByName)).ToList(),
+            .Select(w => new WorkaroundView(w.Description, w.Acceptability, w.Conditions, w.AppliedAt, w.AppliedByName,
+                w.Changes.Select(c => new ChangeView(Camel(c.Aspect), c.Value)).ToList(),
+                w.Conflicts.Select(c => new ConflictView(Camel(c.Aspect), c.Change, c.Deliverable, c.Message)).ToList())).ToList(),
         f.ExternalRef,
+        f.QcFlagged,
+        f.AttachmentsLocked,
+        f.RecurringProblemId is { } problem
+            ? new RecurringProblemView(problem, recurring?.GetValueOrDefault(problem) ?? [])
+            : null,
         f.Version);
+
+    private static string Camel(DeliverableAspect aspect) => char.ToLowerInvariant(aspect.ToString()[0]) + aspect.ToString()[1..];
 }
 
 public sealed record TargetsView(DateTimeOffset AcknowledgeBy, DateTimeOffset? RestoreBy, DateTimeOffset ResolveBy);
@@ -73,4 +88,24 @@ public sealed record ResolutionView(string Fix, string? RootCause, string? Appli
     DateTimeOffset ResolvedAt);
 
 public sealed record WorkaroundView(string Description, Acceptability Acceptability, string? Conditions,
-    DateTimeOffset AppliedAt, string AppliedBy);
+    DateTimeOffset AppliedAt, string AppliedBy, IReadOnlyList<ChangeView> Changes, IReadOnlyList<ConflictView> Conflicts);
+
+// What a workaround changes, by the API's name for it (frameRate, bitDepth…).
+public sealed record ChangeView(string Aspect, string Value);
+
+public sealed record ConflictView(string Aspect, string Change, string Deliverable, string Message);
+
+public sealed record FaultRef(Guid Id, string Number, FaultStatus Status);
+
+// E6: the recurring problem a fault belongs to, and its faults the caller may see.
+public sealed record RecurringProblemView(Guid Id, IReadOnlyList<FaultRef> Faults);
+
+// The next unmet target: when it falls due, whether it is missed, whether its warning point has passed.
+public sealed record SlaView(string? Next, DateTimeOffset? DueAt, bool Breached, bool AtRisk)
+{
+    public static SlaView Of(Fault f, DateTimeOffset now) => new(
+        f.SlaNext is { } next ? EscalationRules.Name(next) : null,
+        f.SlaDueAt,
+        f.SlaDueAt is { } due && now > due,
+        f.SlaDueAt is { } d && now <= d && f.SlaWarnAt is { } warn && now >= warn);
+}

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using TechSupport.Application.Abstractions;
 using TechSupport.Application.Data;
 using TechSupport.Application.Data.Configurations;
+using TechSupport.Application.Escalation;
 using TechSupport.Domain;
 using Severity = TechSupport.Domain.Severity;
 
@@ -43,7 +44,7 @@ public sealed class LogFaultValidator : AbstractValidator<LogFault>
     }
 }
 
-public sealed class LogFaultHandler(TechSupportDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar)
+public sealed class LogFaultHandler(TechSupportDbContext db, ICurrentUser user, FaultWork work)
     : ICommandHandler<LogFault, FaultView>
 {
     public async ValueTask<FaultView> Handle(LogFault command, CancellationToken cancellationToken)
@@ -75,8 +76,8 @@ public sealed class LogFaultHandler(TechSupportDbContext db, ICurrentUser user, 
             command.HealthAndSafety ?? false, command.SecurityIncident ?? false);
 
         var number = await db.NextFaultNumberAsync(ct);
-        var fault = Fault.Log(report, number, user.Actor, calendar, clock.GetUtcNow());
+        var fault = Fault.Log(report, number, user.Actor, await work.PolicyAsync(ct), work.Now);
         db.Faults.Add(fault);
-        return FaultView.From(fault, new Dictionary<Guid, string> { [user.Id] = user.Name });
+        return await work.DoneAsync(fault, FaultChange.Logged, ct);
     }
 }

@@ -2,6 +2,7 @@ using FluentValidation;
 using Mediator;
 using TechSupport.Application.Abstractions;
 using TechSupport.Application.Data;
+using TechSupport.Application.Escalation;
 using TechSupport.Application.Data.Configurations;
 using TechSupport.Domain;
 
@@ -21,14 +22,12 @@ public sealed class RecordResolutionValidator : AbstractValidator<RecordResoluti
     }
 }
 
-public sealed class RecordResolutionHandler(TechSupportDbContext db, ICurrentUser user, TimeProvider clock)
-    : ICommandHandler<RecordResolution, FaultView>
+public sealed class RecordResolutionHandler(FaultWork work) : ICommandHandler<RecordResolution, FaultView>
 {
     public async ValueTask<FaultView> Handle(RecordResolution command, CancellationToken cancellationToken)
     {
-        var fault = await db.VisibleFaultAsync(user, command.Id, cancellationToken);
-        fault.CheckVersion(command);
-        fault.Resolve(command.Fix!, command.RootCause, command.AppliesTo, user.Actor, clock.GetUtcNow());
-        return await db.ViewAsync(fault, cancellationToken);
+        var fault = await work.LoadAsync(command.Id, command, cancellationToken);
+        fault.Resolve(command.Fix!, command.RootCause, command.AppliesTo, work.Actor, work.Now);
+        return await work.DoneAsync(fault, FaultChange.Resolved, cancellationToken);
     }
 }

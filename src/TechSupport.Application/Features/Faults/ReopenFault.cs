@@ -1,7 +1,7 @@
 using FluentValidation;
 using Mediator;
 using TechSupport.Application.Abstractions;
-using TechSupport.Application.Data;
+using TechSupport.Application.Escalation;
 
 namespace TechSupport.Application.Features.Faults;
 
@@ -14,14 +14,12 @@ public sealed class ReopenFaultValidator : AbstractValidator<ReopenFault>
         RuleFor(x => x.Reason).NotEmpty().WithMessage("Say why the fault is back.").MaximumLength(1_000);
 }
 
-public sealed class ReopenFaultHandler(TechSupportDbContext db, ICurrentUser user, TimeProvider clock)
-    : ICommandHandler<ReopenFault, FaultView>
+public sealed class ReopenFaultHandler(FaultWork work) : ICommandHandler<ReopenFault, FaultView>
 {
     public async ValueTask<FaultView> Handle(ReopenFault command, CancellationToken cancellationToken)
     {
-        var fault = await db.VisibleFaultAsync(user, command.Id, cancellationToken);
-        fault.CheckVersion(command);
-        fault.Reopen(command.Reason!, user.Actor, clock.GetUtcNow());
-        return await db.ViewAsync(fault, cancellationToken);
+        var fault = await work.LoadAsync(command.Id, command, cancellationToken);
+        fault.Reopen(command.Reason!, work.Actor, await work.PolicyAsync(cancellationToken), work.Now);
+        return await work.DoneAsync(fault, FaultChange.Reopened, cancellationToken);
     }
 }

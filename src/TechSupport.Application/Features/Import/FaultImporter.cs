@@ -12,7 +12,7 @@ namespace TechSupport.Application.Features.Import;
 // It checks every row, then imports or updates the good ones; it does not save: the caller's
 // transaction does, so the counter update that reserves the new faults' numbers commits or rolls
 // back with them.
-public sealed class FaultImporter(TechSupportDbContext db, TimeProvider clock, BusinessCalendar calendar)
+public sealed class FaultImporter(TechSupportDbContext db, TimeProvider clock, Application.Escalation.PolicyStore policies)
 {
     // One message for every externalRef that cannot be used, so a fault the importer may not see
     // reads exactly like a bad value (S3).
@@ -29,6 +29,7 @@ public sealed class FaultImporter(TechSupportDbContext db, TimeProvider clock, B
         IReadOnlyList<ImportError> parseErrors, Importer importer, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
+        var policy = await policies.CurrentAsync(db, ct);
         var errors = new List<ImportError>(parseErrors);
         var names = await NamesAsync(importer.Viewer, ct);
         var good = new List<Checked>(rows.Count);
@@ -73,7 +74,7 @@ public sealed class FaultImporter(TechSupportDbContext db, TimeProvider clock, B
                     try
                     {
                         fault.Reimport(row.ReportedAtGiven ? row.Record : row.Record with { ReportedAt = fault.CreatedAt },
-                            importer.Actor, calendar, now);
+                            importer.Actor, policy, now);
                         updated++;
                     }
                     catch (DomainRuleException refused)
@@ -83,7 +84,7 @@ public sealed class FaultImporter(TechSupportDbContext db, TimeProvider clock, B
                 }
                 else
                 {
-                    fault = Fault.Import(row.Record, next++, importer.Actor, calendar, now);
+                    fault = Fault.Import(row.Record, next++, importer.Actor, policy, now);
                     db.Faults.Add(fault);
                     existing[row.Record.ExternalRef] = fault;
                     imported++;

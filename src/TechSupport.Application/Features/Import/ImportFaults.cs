@@ -54,12 +54,12 @@ public sealed class ImportFaultsValidator : AbstractValidator<ImportFaults>
             .OverridePropertyName("body").WithMessage(FaultImportReader.TooManyRecords);
 }
 
-public sealed class ImportFaultsHandler(TechSupportDbContext db, ICurrentUser user, TimeProvider clock, BusinessCalendar calendar)
+public sealed class ImportFaultsHandler(TechSupportDbContext db, ICurrentUser user, TimeProvider clock, Application.Escalation.PolicyStore policies)
     : ICommandHandler<ImportFaults, ImportResult>
 {
     public async ValueTask<ImportResult> Handle(ImportFaults command, CancellationToken cancellationToken)
     {
-        var importer = new FaultImporter(db, clock, calendar);
+        var importer = new FaultImporter(db, clock, policies);
         return await importer.ImportAsync(command.Format, command.Rows, command.ParseErrors,
             new Importer(user.Actor, user.Viewer), cancellationToken);
     }

@@ -1,0 +1,101 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using TechSupport.Application.Data;
+using TechSupport.Application.Identity;
+using TechSupport.Domain;
+
+namespace TechSupport.Application.Notifications;
+
+// Tells people what happened to a fault: a line in their bell and, when mail is configured, an
+// e-mail queued in the same transaction. Only people who may see the fault hear of it (S3), and an
+// e-mail about a Confidential or Restricted fault names only its number and a link.
+public sealed class Notifier(TechSupportDbContext db, IOptions<NotificationOptions> options, TimeProvider clock)
+{
+    private readonly NotificationOptions _options = options.Value;
+
+    // `users` by id, and everyone who works `tier` (engineers by their tier, managers by role);
+    // never the person who did it.
+    public async Task NotifyAsync(Fault fault, NotificationKind kind, string text, IEnumerable<Guid?> users, SupportTier? tier,
+        Guid? actorId, CancellationToken ct)
+    {
+        var recipients = users.OfType<Guid>().ToHashSet();
+        if (tier is { } t)
+        {
+            recipients.UnionWith(await TierAsync(t, ct));
+        }
+
+        if (actorId is { } actor)
+        {
+            recipients.Remove(actor);
+        }
+
+        recipients.Remove(Guid.Empty);
+        var now = clock.GetUtcNow();
+        foreach (var userId in recipients)
+        {
+            var access = await db.AccessAsync(userId, ct);
+            if (access is null || !AccessPolicy.CanSee(access.Viewer, fault))
+            {
+                continue;
+            }
+
+            db.Notifications.Add(new Notification
+            {
+                Id = Ids.New(now),
+                UserId = userId,
+                FaultId = fault.Id,
+                Kind = kind,
+                Text = Clip($"{fault.Reference} {text}", 500),
+                CreatedAt = now,
+            });
+            if (_options.MailEnabled && !string.IsNullOrWhiteSpace(access.Email))
+            {
+                db.MailOutbox.Add(Mail(access.Email, fault, text, now));
+            }
+        }
+    }
+
+    private MailMessage Mail(string to, Fault fault, string text, DateTimeOffset now)
+    {
+        var link = $"{_options.BaseUrl.TrimEnd('/')}/faults/{fault.Reference}";
+        var classified = fault.Classification != Classification.Standard;
+        var subject = classified
+            ? $"[{fault.Reference}] {Clip(text, 150)}"
+            : $"[{fault.Reference}] {Clip(text, 120)}: {Clip(fault.Title, 120)}";
+        var body = classified
+            ? $"{fault.Reference} ({fault.Classification}): {text}\n\nOpen it in TechSupport to read it: {link}\n"
+            : $"{fault.Reference}: {fault.Title}\n{text}\n\nSeverity {fault.Severity}, {fault.Status}, tier {SupportTiers.Name(fault.Tier)}.\n"
+              + $"Suite: {fault.Suite?.Name ?? "–"}\n\n{link}\n";
+        return new MailMessage
+        {
+            To = to,
+            Subject = Clip(subject, 300),
+            Body = Clip(body, 8_000),
+            EnqueuedAt = now,
+            NextAttemptAt = now,
+        };
+    }
+
+    private async Task<List<Guid>> TierAsync(SupportTier tier, CancellationToken ct)
+    {
+        if (tier == SupportTier.Manager)
+        {
+            return await UsersInRoleAsync(Role.Manager, ct);
+        }
+
+        var engineers = await UsersInRoleAsync(Role.Engineer, ct);
+        // An engineer with no tier set works first line.
+        return await db.Users.AsNoTracking()
+            .Where(u => engineers.Contains(u.Id) && (u.Tier == tier || (u.Tier == null && tier == SupportTier.FirstLine)))
+            .Select(u => u.Id).ToListAsync(ct);
+    }
+
+    private async Task<List<Guid>> UsersInRoleAsync(Role role, CancellationToken ct)
+    {
+        var name = role.ToString();
+        return await db.UserRoles.Join(db.Roles.Where(r => r.Name == name), ur => ur.RoleId, r => r.Id, (ur, _) => ur.UserId)
+            .ToListAsync(ct);
+    }
+
+    private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
+}
