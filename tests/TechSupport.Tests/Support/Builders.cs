@@ -48,6 +48,13 @@ public sealed class ProductionBuilder
 {
     private Classification _classification = Classification.Standard;
     private readonly string _name = $"Production {Guid.NewGuid().ToString("N")[..8]}";
+    private DateTimeOffset _deadline = new(2026, 12, 18, 17, 0, 0, TimeSpan.Zero);
+
+    public ProductionBuilder DeliveringAt(DateTimeOffset deadline)
+    {
+        _deadline = deadline;
+        return this;
+    }
 
     public ProductionBuilder Classified(Classification classification)
     {
@@ -61,8 +68,8 @@ public sealed class ProductionBuilder
         {
             name = _name,
             classification = _classification.ToString(),
-            deliverableSpec = new { resolution = "3840x2160", frameRate = "23.976", codec = "ProRes 4444 XQ", loudnessTarget = "-23 LUFS" },
-            deliveryDeadline = "2026-12-18T17:00:00Z",
+            deliverableSpec = new { resolution = "3840x2160", frameRate = "23.976", codec = "ProRes 4444 XQ", loudnessTarget = "-23 LUFS", bitDepth = "10-bit" },
+            deliveryDeadline = _deadline,
         });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -79,6 +86,9 @@ public sealed class FaultBuilder(Guid suiteId)
     private string _symptoms = "Dropped frames after the 19.1 update; client in the room.";
     private Severity _severity = Severity.P2;
     private bool _securityIncident;
+    private bool _healthAndSafety;
+    private Guid? _equipmentId;
+    private FaultCategory _category = FaultCategory.Storage;
 
     public FaultBuilder For(Guid productionId)
     {
@@ -105,16 +115,36 @@ public sealed class FaultBuilder(Guid suiteId)
         return this;
     }
 
+    public FaultBuilder AsHealthAndSafety()
+    {
+        _healthAndSafety = true;
+        return this;
+    }
+
+    public FaultBuilder On(Guid equipmentId)
+    {
+        _equipmentId = equipmentId;
+        return this;
+    }
+
+    public FaultBuilder In(FaultCategory category)
+    {
+        _category = category;
+        return this;
+    }
+
     public object Body => new
     {
         suiteId,
+        equipmentId = _equipmentId,
         productionId = _productionId,
         title = _title,
         symptoms = _symptoms,
         workflowStage = "Grade",
-        category = "Storage",
+        category = _category.ToString(),
         severity = _severity.ToString(),
         securityIncident = _securityIncident,
+        healthAndSafety = _healthAndSafety,
     };
 
     public async Task<JsonElement> SendAsync(HttpClient client)

@@ -28,14 +28,26 @@ public class TechSupportApp : WebApplicationFactory<Program>, IAsyncLifetime
         ["Identity:PasswordHashIterations"] = "1000",
     };
 
-    public TechSupportApp() =>
+    public TechSupportApp()
+        : this(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero))
+    {
+    }
+
+    protected TechSupportApp(DateTimeOffset start)
+    {
         DataPath = Path.Combine(Path.GetTempPath(), "techsupport-tests", Guid.NewGuid().ToString("N"));
+        Clock = new FakeTimeProvider(start);
+    }
 
     public string DataPath { get; }
 
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; }
 
     public SwitchableSearchIndex SearchEngine => Services.GetRequiredService<SwitchableSearchIndex>();
+
+    // A second instance of the app on this one's database (with a search index of its own).
+    public TechSupportApp SharingDatabaseWith(TechSupportApp other) =>
+        With("ConnectionStrings:TechSupport", $"Data Source={Path.Combine(other.DataPath, "techsupport.db")}");
 
     public TechSupportApp With(string key, string? value)
     {
