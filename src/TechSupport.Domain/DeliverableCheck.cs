@@ -88,8 +88,10 @@ public static partial class DeliverableCheck
 
     private static string Show(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
+    // Specs pasted from documents write loudness with a typographic minus (U+2212) or an en dash;
+    // read as no sign at all, "−23 LUFS" would be +23 and conflict with "-23 LUFS".
     private static decimal? Number(string text) =>
-        NumberPattern().Match(text) is { Success: true } m
+        NumberPattern().Match(text.Replace('\u2212', '-').Replace('\u2013', '-')) is { Success: true } m
         && decimal.TryParse(m.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
             ? value
             : null;
