@@ -158,7 +158,7 @@ public sealed class Fault
             Acceptability.AcceptableWithConditions => $"acceptable if {workaround.Conditions ?? "conditions are met"}",
             _ => "NOT acceptable for deliverables",
         };
-        var warning = conflicts.Count == 0 ? "" : " Conflicts with the deliverable: " + string.Join(" ", conflicts.Select(c => c.Message));
+        var warning = conflicts.Count == 0 ? "" : " — conflicts with the deliverable: " + string.Join(" ", conflicts.Select(c => c.Message));
         Record(now, actor, FaultEventKind.WorkaroundApplied, $"Workaround ({label}): {workaround.Description}{warning}");
         return workaround;
     }
