@@ -66,8 +66,9 @@ public static partial class DeliverableCheck
     {
         switch (aspect)
         {
+            // Fractional rates are written to two places ("23.98" for 23.976); the nearest distinct rates are 0.024 apart.
             case DeliverableAspect.FrameRate when Number(change) is { } got && Number(wanted) is { } need:
-                return Math.Abs(got - need) > 0.001m ? $"{Show(got)} fps is not the deliverable's {Show(need)} fps." : null;
+                return Math.Abs(got - need) > 0.005m ? $"{Show(got)} fps is not the deliverable's {Show(need)} fps." : null;
             case DeliverableAspect.BitDepth when Number(change) is { } got && Number(wanted) is { } need:
                 return got < need ? $"{Show(got)}-bit is below the deliverable's {Show(need)}-bit." : null;
             case DeliverableAspect.Loudness when Number(change) is { } got && Number(wanted) is { } need:
@@ -88,8 +89,10 @@ public static partial class DeliverableCheck
 
     private static string Show(decimal value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 
+    // Specs pasted from documents write loudness with a typographic minus (U+2212) or an en dash;
+    // read as no sign at all, "−23 LUFS" would be +23 and conflict with "-23 LUFS".
     private static decimal? Number(string text) =>
-        NumberPattern().Match(text) is { Success: true } m
+        NumberPattern().Match(text.Replace('\u2212', '-').Replace('\u2013', '-')) is { Success: true } m
         && decimal.TryParse(m.Value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
             ? value
             : null;
@@ -118,17 +121,17 @@ public static partial class DeliverableCheck
         };
     }
 
-    // "Rec.709", "rec 709" and "BT.709" are one colour space; "ST 2084" is PQ.
+    // "Rec.709", "rec 709", "BT.709" and "ITU-R BT.709" are one colour space; "SMPTE ST 2084" is PQ.
     private static string Name(string text)
     {
         var name = NamePattern().Replace(text.ToLowerInvariant(), "");
         return name switch
         {
-            "rec709" or "bt709" => "bt709",
-            "rec2020" or "bt2020" => "bt2020",
-            "rec2100" or "bt2100" => "bt2100",
-            "st2084" or "smpte2084" or "pq" => "pq",
-            "bt1886" or "gamma24" => "bt1886",
+            "rec709" or "bt709" or "iturbt709" => "bt709",
+            "rec2020" or "bt2020" or "iturbt2020" => "bt2020",
+            "rec2100" or "bt2100" or "iturbt2100" => "bt2100",
+            "st2084" or "smpte2084" or "smptest2084" or "pq" => "pq",
+            "bt1886" or "iturbt1886" or "gamma24" => "bt1886",
             "dcip3" or "p3dci" => "p3dci",
             "p3d65" or "displayp3" => "p3d65",
             "quicktime" or "mov" => "mov",
@@ -140,7 +143,7 @@ public static partial class DeliverableCheck
     [GeneratedRegex(@"[-+]?\d+(\.\d+)?")]
     private static partial Regex NumberPattern();
 
-    [GeneratedRegex(@"(\d{3,5})\s*[x×]\s*(\d{3,5})")]
+    [GeneratedRegex(@"(\d{3,5})\s*[xX×]\s*(\d{3,5})")]
     private static partial Regex PixelsPattern();
 
     [GeneratedRegex(@"[^a-z0-9]")]

@@ -158,7 +158,7 @@ public sealed class Fault
             Acceptability.AcceptableWithConditions => $"acceptable if {workaround.Conditions ?? "conditions are met"}",
             _ => "NOT acceptable for deliverables",
         };
-        var warning = conflicts.Count == 0 ? "" : " Conflicts with the deliverable: " + string.Join(" ", conflicts.Select(c => c.Message));
+        var warning = conflicts.Count == 0 ? "" : " — conflicts with the deliverable: " + string.Join(" ", conflicts.Select(c => c.Message));
         Record(now, actor, FaultEventKind.WorkaroundApplied, $"Workaround ({label}): {workaround.Description}{warning}");
         return workaround;
     }
@@ -407,9 +407,12 @@ public sealed class Fault
         var from = Tier;
         Tier = decision.Tier is { } floor ? (floor > Tier ? floor : Tier) : Tier < SupportTier.Manager ? Tier + 1 : Tier;
         Touch(now);
-        Record(now, Actor.System, FaultEventKind.Escalated, Tier == from
-            ? $"Rule {rule}: {decision.Reason}; the fault stays at {SupportTiers.Name(Tier)}, the highest it can go."
-            : $"Escalated from {SupportTiers.Name(from)} to {SupportTiers.Name(Tier)} by rule {rule}: {decision.Reason}.", decision.Rule);
+        // A rule asking for a tier the fault is at or above already (E6, E8) leaves it there; only Manager is the top.
+        Record(now, Actor.System, FaultEventKind.Escalated, Tier != from
+            ? $"Escalated from {SupportTiers.Name(from)} to {SupportTiers.Name(Tier)} by rule {rule}: {decision.Reason}."
+            : Tier == SupportTier.Manager
+                ? $"Rule {rule}: {decision.Reason}; the fault stays at {SupportTiers.Name(Tier)}, the highest it can go."
+                : $"Rule {rule}: {decision.Reason}; the fault stays at {SupportTiers.Name(Tier)}.", decision.Rule);
     }
 
     // E6 from another fault's side: it belongs to a recurring problem found later.

@@ -20,10 +20,11 @@ internal static class Build
         Domain.Production.Create($"Show {classification}", classification, null, null, Monday10);
 
     public static Fault Fault(Suite? suite = null, Production? production = null, Severity severity = Severity.P2,
-        bool securityIncident = false, Guid? reporter = null, Equipment? equipment = null) =>
+        bool securityIncident = false, Guid? reporter = null, Equipment? equipment = null, bool healthAndSafety = false,
+        DateTimeOffset? at = null) =>
         Domain.Fault.Log(
             new FaultReport(suite ?? Suite(), equipment, production, null, "Resolve stutters from the SAN",
                 "Dropped frames on playback", WorkflowStage.Grade, FaultCategory.Storage, severity,
-                SecurityIncident: securityIncident),
-            1, new Actor(reporter ?? Guid.NewGuid(), "Oli Operator"), Policy, Monday10);
+                HealthAndSafety: healthAndSafety, SecurityIncident: securityIncident),
+            1, new Actor(reporter ?? Guid.NewGuid(), "Oli Operator"), Policy, at ?? Monday10);
 }
