@@ -55,7 +55,8 @@ public static class EscalationRules
 
             if (fault.HealthAndSafety)
             {
-                Add(new(EscalationRuleId.E4, "E4", RuleEffect.Escalate, SupportTier.Manager,
+                // Per cycle: a reopened health-and-safety fault takes its suite out of service again.
+                Add(new(EscalationRuleId.E4, $"E4#{fault.Cycle}", RuleEffect.Escalate, SupportTier.Manager,
                     "health and safety: the suite is out of service until a manager signs the fault off"));
             }
 

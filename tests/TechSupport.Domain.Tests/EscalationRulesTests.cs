@@ -200,6 +200,23 @@ public sealed class EscalationRulesTests
         Assert.Equal(["Closed with a manager's sign-off.", "Grade 1 is back in service."], fault.Timeline.TakeLast(2).Select(e => e.Text));
     }
 
+    [Fact]
+    public void A_reopened_health_and_safety_fault_takes_its_suite_out_of_service_again()
+    {
+        var suite = Build.Suite();
+        var fault = Build.Fault(suite: suite, severity: Severity.P3, healthAndSafety: true);
+        Run(fault, T0);
+        fault.Resolve("Replaced the frayed mains lead", null, null, Engineer, T0.AddHours(1));
+        fault.Close(Manager, managerSignOff: true, T0.AddHours(2));
+
+        fault.Reopen("The new lead sparks too", Engineer, Policy, T0.AddHours(3));
+        var decisions = Run(fault, T0.AddHours(3));
+
+        Assert.Contains(decisions, d => d.Rule == EscalationRuleId.E4);
+        Assert.Equal(T0.AddHours(3), suite.OutOfServiceSince);
+        Assert.Equal(SupportTier.Manager, fault.Tier);
+    }
+
     // E5
 
     [Fact]
