@@ -79,7 +79,7 @@ internal sealed class FaultGenerator
             var age = TimeSpan.FromDays(21 * share) + TimeSpan.FromMinutes(4);
             var fit = fits[i % fits.Length];
             var fault = Log(fit, numbers[i], now - age);
-            Advance(fault, fit.Template, DemoProgress(age), now);
+            Advance(fault, fit.Template, DemoProgress(age, fault.Severity), now);
             faults.Add(fault);
         }
 
@@ -295,11 +295,12 @@ internal sealed class FaultGenerator
         return true;
     }
 
-    private Progress DemoProgress(TimeSpan age)
+    private Progress DemoProgress(TimeSpan age, Severity severity)
     {
         if (age < TimeSpan.FromHours(2))
         {
-            return Progress.Logged;
+            // A staffed desk has picked up a session-stopping fault within minutes; only minor ones wait.
+            return severity is Severity.P1 or Severity.P2 ? Progress.Acknowledged : Progress.Logged;
         }
 
         if (age < TimeSpan.FromHours(8))

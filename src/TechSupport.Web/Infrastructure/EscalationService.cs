@@ -4,9 +4,10 @@ using TechSupport.Web.Auth;
 
 namespace TechSupport.Web.Infrastructure;
 
-// E1–E9 on the clock: every Escalation:IntervalSeconds this instance takes (or renews) the
-// evaluator's lease and, while it holds it, sends EvaluateEscalations until nothing is due. Waits on
-// TimeProvider, so tests move time with a fake clock.
+// E1–E9 on the clock: at least every Escalation:IntervalSeconds, and sooner when a warning or a
+// breach falls due before that, this instance takes (or renews) the evaluator's lease and, while it
+// holds it, sends EvaluateEscalations until nothing is due. Waits on TimeProvider, so tests move time
+// with a fake clock.
 public sealed partial class EscalationService(
     IServiceScopeFactory scopes,
     TimeProvider clock,
@@ -15,15 +16,24 @@ public sealed partial class EscalationService(
 {
     private readonly string _holder = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
 
+    // A breach is "after" its due instant: waking just past it lets the rule see it missed.
+    private static readonly TimeSpan Slack = TimeSpan.FromMilliseconds(250);
+
     public TimeSpan Interval { get; } = TimeSpan.FromSeconds(Math.Max(1, configuration.GetValue("Escalation:IntervalSeconds", 30)));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
+            var wait = Interval;
             try
             {
                 await RunOnceAsync(stoppingToken);
+                if (await SendAsync(new NextEscalationDue(), stoppingToken) is { } next)
+                {
+                    var until = next - clock.GetUtcNow() + Slack;
+                    wait = until < Slack ? Slack : until < Interval ? until : Interval;
+                }
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -32,7 +42,7 @@ public sealed partial class EscalationService(
 
             try
             {
-                await Task.Delay(Interval, clock, stoppingToken);
+                await Task.Delay(wait, clock, stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -69,11 +79,15 @@ public sealed partial class EscalationService(
         return total;
     }
 
-    private async Task<T> SendAsync<T>(ICommand<T> command, CancellationToken ct)
+    private Task<T> SendAsync<T>(ICommand<T> command, CancellationToken ct) => AsSystemAsync(s => s.Send(command, ct));
+
+    private Task<T> SendAsync<T>(IQuery<T> query, CancellationToken ct) => AsSystemAsync(s => s.Send(query, ct));
+
+    private async Task<T> AsSystemAsync<T>(Func<ISender, ValueTask<T>> send)
     {
         await using var scope = scopes.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<HttpCurrentUser>().ActAsSystem("TechSupport");
-        return await scope.ServiceProvider.GetRequiredService<ISender>().Send(command, ct);
+        return await send(scope.ServiceProvider.GetRequiredService<ISender>());
     }
 
     [LoggerMessage(LogLevel.Information, "Escalation rules evaluated {Faults} faults")]
