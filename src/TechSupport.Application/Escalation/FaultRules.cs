@@ -32,7 +32,8 @@ public sealed class FaultRules(TechSupportDbContext db, PolicyStore policies, No
         await NotifyChangeAsync(fault, change, actorId, ct);
 
         IReadOnlyList<Guid> recurrence = [];
-        if (change == FaultChange.Logged)
+        // E6 and a recurrence's verdict on earlier fixes need the kit; a fault logged without it has neither.
+        if (change == FaultChange.Logged && fault.Equipment is not null)
         {
             var since = now - TimeSpan.FromDays(policy.Recurrence.WindowDays);
             var kit = await TwinsAsync(fault, ct);
