@@ -44,6 +44,7 @@ public static class PipelineSetup
             .AllowAnonymous();
 
         app.MapAuthEndpoints();
+        app.MapAlertmanagerWebhook();
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(p => p.AddAuthenticationSchemes(IdentityConstants.BearerScheme).RequireAuthenticatedUser());
         api.MapUserEndpoints();
@@ -53,6 +54,7 @@ public static class PipelineSetup
         api.MapArticleEndpoints();
         api.MapFaultEndpoints();
         api.MapEscalationEndpoints();
+        api.MapIntegrationEndpoints();
         app.MapRazorPages();
     }
 }

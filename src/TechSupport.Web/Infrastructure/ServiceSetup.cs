@@ -7,6 +7,7 @@ using TechSupport.Application.Behaviours;
 using TechSupport.Application.Data;
 using TechSupport.Application.Escalation;
 using TechSupport.Application.Features.Faults;
+using TechSupport.Application.Integrations;
 using TechSupport.Application.Notifications;
 using TechSupport.Application.Seeding;
 using TechSupport.Domain;
@@ -29,6 +30,12 @@ public static class ServiceSetup
         services.AddScoped<Notifier>();
         services.AddScoped<FaultWork>();
         services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection("Notifications"));
+        services.AddOptions<AlertmanagerOptions>().Bind(builder.Configuration.GetSection(AlertmanagerOptions.Section))
+            .Validate(o => !string.IsNullOrWhiteSpace(o.Labels.Suite) && !string.IsNullOrWhiteSpace(o.Labels.Equipment),
+                "Integrations:Alertmanager:Labels:Suite and :Equipment name alert labels; leave them out for the defaults (suite, equipment).")
+            .Validate(o => !o.Enabled || (o.Token?.Trim().Length ?? 0) >= AlertmanagerOptions.MinimumTokenLength,
+                $"Integrations:Alertmanager:Token must be at least {AlertmanagerOptions.MinimumTokenLength} characters; use a long random secret.")
+            .ValidateOnStart();
         services.AddSingleton<EscalationService>();
         services.AddHostedService(provider => provider.GetRequiredService<EscalationService>());
 
