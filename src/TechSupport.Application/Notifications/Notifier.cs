@@ -30,8 +30,11 @@ public sealed class Notifier(TechSupportDbContext db, IOptions<NotificationOptio
         }
 
         recipients.Remove(Guid.Empty);
+        // A service account (the monitoring webhook's reporter) has no password and never reads a bell or mail.
+        var people = await db.Users.AsNoTracking().Where(u => recipients.Contains(u.Id) && u.PasswordHash != null)
+            .Select(u => u.Id).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        foreach (var userId in recipients)
+        foreach (var userId in people)
         {
             var access = await db.AccessAsync(userId, ct);
             if (access is null || !AccessPolicy.CanSee(access.Viewer, fault))
