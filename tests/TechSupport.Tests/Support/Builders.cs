@@ -48,10 +48,18 @@ public sealed class ProductionBuilder
 {
     private Classification _classification = Classification.Standard;
     private readonly string _name = $"Production {Guid.NewGuid().ToString("N")[..8]}";
+    private object _spec = new { resolution = "3840x2160", frameRate = "23.976", codec = "ProRes 4444 XQ", loudnessTarget = "-23 LUFS" };
 
     public ProductionBuilder Classified(Classification classification)
     {
         _classification = classification;
+        return this;
+    }
+
+    // The deliverable spec as the API takes it, e.g. new { bitDepth = "10", frameRate = "23.976" }.
+    public ProductionBuilder Delivering(object spec)
+    {
+        _spec = spec;
         return this;
     }
 
@@ -61,7 +69,7 @@ public sealed class ProductionBuilder
         {
             name = _name,
             classification = _classification.ToString(),
-            deliverableSpec = new { resolution = "3840x2160", frameRate = "23.976", codec = "ProRes 4444 XQ", loudnessTarget = "-23 LUFS" },
+            deliverableSpec = _spec,
             deliveryDeadline = "2026-12-18T17:00:00Z",
         });
         response.EnsureSuccessStatusCode();
@@ -79,6 +87,7 @@ public sealed class FaultBuilder(Guid suiteId)
     private string _symptoms = "Dropped frames after the 19.1 update; client in the room.";
     private Severity _severity = Severity.P2;
     private bool _securityIncident;
+    private bool _healthAndSafety;
 
     public FaultBuilder For(Guid productionId)
     {
@@ -105,6 +114,12 @@ public sealed class FaultBuilder(Guid suiteId)
         return this;
     }
 
+    public FaultBuilder AsHealthAndSafety()
+    {
+        _healthAndSafety = true;
+        return this;
+    }
+
     public object Body => new
     {
         suiteId,
@@ -115,6 +130,7 @@ public sealed class FaultBuilder(Guid suiteId)
         category = "Storage",
         severity = _severity.ToString(),
         securityIncident = _securityIncident,
+        healthAndSafety = _healthAndSafety,
     };
 
     public async Task<JsonElement> SendAsync(HttpClient client)
