@@ -81,6 +81,7 @@ public sealed class FaultBuilder(Guid suiteId)
 {
     private static readonly Faker Faker = new() { Random = new Randomizer(42) };
     private Guid? _productionId;
+    private Guid? _equipmentId;
     private string _title = Faker.PickRandom(
         "Resolve stutters on playback from the SAN", "SDI output drops to black", "Pro Tools AAE -9173 on session open",
         "LTO-9 medium error during archive write");
@@ -92,6 +93,12 @@ public sealed class FaultBuilder(Guid suiteId)
     public FaultBuilder For(Guid productionId)
     {
         _productionId = productionId;
+        return this;
+    }
+
+    public FaultBuilder On(Guid equipmentId)
+    {
+        _equipmentId = equipmentId;
         return this;
     }
 
@@ -123,6 +130,7 @@ public sealed class FaultBuilder(Guid suiteId)
     public object Body => new
     {
         suiteId,
+        equipmentId = _equipmentId,
         productionId = _productionId,
         title = _title,
         symptoms = _symptoms,
