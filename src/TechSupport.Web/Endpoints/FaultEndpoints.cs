@@ -13,6 +13,8 @@ public sealed record CommentBody(string? Text);
 public sealed record WorkaroundBody(string? Description, Acceptability? Acceptability, string? Conditions,
     Dictionary<string, string?>? Changes = null);
 
+public sealed record WorkaroundCheckBody(Dictionary<string, string?>? Changes, Acceptability? Acceptability = null);
+
 public sealed record EscalateBody(string? Reason, SupportTier? Tier);
 
 public sealed record EffectivenessBody(Effectiveness? Effectiveness, string? Note);
@@ -76,6 +78,11 @@ public static class FaultEndpoints
             CancellationToken ct) =>
             Versioned(http, await sender.Send(new ApplyWorkaround(id, body.Description, body.Acceptability, body.Conditions,
                 Http.IfMatch(http.Request), body.Changes), ct)));
+
+        faults.MapPost("/{id:guid}/workarounds/check", async (Guid id, WorkaroundCheckBody body, ISender sender,
+            CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new CheckWorkaround(id, body.Changes, body.Acceptability), ct)))
+            .WithSummary("What a workaround's changes would conflict with in the production's deliverable spec, before it is applied (K9, E8).");
 
         faults.MapPost("/{id:guid}/resolve", async (Guid id, ResolveBody body, ISender sender, HttpContext http,
             CancellationToken ct) =>

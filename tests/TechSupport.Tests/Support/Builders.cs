@@ -48,6 +48,7 @@ public sealed class ProductionBuilder
 {
     private Classification _classification = Classification.Standard;
     private readonly string _name = $"Production {Guid.NewGuid().ToString("N")[..8]}";
+    private object _spec = new { resolution = "3840x2160", frameRate = "23.976", codec = "ProRes 4444 XQ", loudnessTarget = "-23 LUFS", bitDepth = "10-bit" };
     private DateTimeOffset _deadline = new(2026, 12, 18, 17, 0, 0, TimeSpan.Zero);
 
     public ProductionBuilder DeliveringAt(DateTimeOffset deadline)
@@ -62,13 +63,20 @@ public sealed class ProductionBuilder
         return this;
     }
 
+    // The deliverable spec as the API takes it, e.g. new { bitDepth = "10", frameRate = "23.976" }.
+    public ProductionBuilder Delivering(object spec)
+    {
+        _spec = spec;
+        return this;
+    }
+
     public async Task<Guid> SendAsync(HttpClient manager)
     {
         var response = await manager.PostAsJsonAsync("/api/v1/productions", new
         {
             name = _name,
             classification = _classification.ToString(),
-            deliverableSpec = new { resolution = "3840x2160", frameRate = "23.976", codec = "ProRes 4444 XQ", loudnessTarget = "-23 LUFS", bitDepth = "10-bit" },
+            deliverableSpec = _spec,
             deliveryDeadline = _deadline,
         });
         response.EnsureSuccessStatusCode();
@@ -80,6 +88,7 @@ public sealed class FaultBuilder(Guid suiteId)
 {
     private static readonly Faker Faker = new() { Random = new Randomizer(42) };
     private Guid? _productionId;
+    private Guid? _equipmentId;
     private string _title = Faker.PickRandom(
         "Resolve stutters on playback from the SAN", "SDI output drops to black", "Pro Tools AAE -9173 on session open",
         "LTO-9 medium error during archive write");
@@ -87,12 +96,17 @@ public sealed class FaultBuilder(Guid suiteId)
     private Severity _severity = Severity.P2;
     private bool _securityIncident;
     private bool _healthAndSafety;
-    private Guid? _equipmentId;
     private FaultCategory _category = FaultCategory.Storage;
 
     public FaultBuilder For(Guid productionId)
     {
         _productionId = productionId;
+        return this;
+    }
+
+    public FaultBuilder On(Guid equipmentId)
+    {
+        _equipmentId = equipmentId;
         return this;
     }
 
@@ -118,12 +132,6 @@ public sealed class FaultBuilder(Guid suiteId)
     public FaultBuilder AsHealthAndSafety()
     {
         _healthAndSafety = true;
-        return this;
-    }
-
-    public FaultBuilder On(Guid equipmentId)
-    {
-        _equipmentId = equipmentId;
         return this;
     }
 

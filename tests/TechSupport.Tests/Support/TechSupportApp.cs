@@ -141,6 +141,13 @@ public class TechSupportApp : WebApplicationFactory<Program>, IAsyncLifetime
     // A user of the given role, created by an administrator, cleared for the given productions.
     public async Task<(HttpClient Client, Guid Id)> UserAsync(Role role, params Guid[] clearances)
     {
+        var (email, id) = await AccountAsync(role, clearances);
+        return (await SignInAsync(email), id);
+    }
+
+    // The same user, not yet signed in: for tests that sign in to the pages with a cookie.
+    public async Task<(string Email, Guid Id)> AccountAsync(Role role, params Guid[] clearances)
+    {
         var admin = await AdminAsync();
         var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@test.local";
         var created = await admin.PostAsJsonAsync("/api/v1/admin/users",
@@ -153,6 +160,6 @@ public class TechSupportApp : WebApplicationFactory<Program>, IAsyncLifetime
                 .EnsureSuccessStatusCode();
         }
 
-        return (await SignInAsync(email), id);
+        return (email, id);
     }
 }

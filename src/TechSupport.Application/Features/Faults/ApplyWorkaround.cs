@@ -17,8 +17,7 @@ public sealed record ApplyWorkaround(Guid Id, string? Description, Acceptability
     public static readonly string[] Aspects = [.. Enum.GetNames<DeliverableAspect>().Select(n => char.ToLowerInvariant(n[0]) + n[1..])];
 
     // Call only when the validator passed.
-    public IReadOnlyList<WorkaroundChange> ParsedChanges() =>
-        Changes is null ? [] : [.. Changes.Select(c => new WorkaroundChange(Enum.Parse<DeliverableAspect>(c.Key.Trim(), true), c.Value!.Trim()))];
+    public IReadOnlyList<WorkaroundChange> ParsedChanges() => WorkaroundChanges.Parse(Changes);
 }
 
 public sealed class ApplyWorkaroundValidator : AbstractValidator<ApplyWorkaround>
@@ -31,21 +30,7 @@ public sealed class ApplyWorkaroundValidator : AbstractValidator<ApplyWorkaround
         RuleFor(x => x.Conditions).NotEmpty().WithMessage("Give the conditions under which it is acceptable.")
             .When(x => x.Acceptability == Acceptability.AcceptableWithConditions);
         RuleFor(x => x.Conditions).MaximumLength(WorkaroundConfiguration.ConditionsLength);
-        RuleFor(x => x.Changes).Custom((changes, context) =>
-        {
-            foreach (var (aspect, value) in changes ?? new Dictionary<string, string?>())
-            {
-                if (!ApplyWorkaround.Aspects.Contains(aspect.Trim(), StringComparer.OrdinalIgnoreCase))
-                {
-                    context.AddFailure($"changes.{aspect}",
-                        $"'{aspect}' is not something a workaround can change; use {string.Join(", ", ApplyWorkaround.Aspects)}.");
-                }
-                else if (string.IsNullOrWhiteSpace(value) || value.Length > 100)
-                {
-                    context.AddFailure($"changes.{aspect}", "Say what it changes to, in at most 100 characters (e.g. \"25\" or \"8-bit\").");
-                }
-            }
-        });
+        RuleFor(x => x.Changes).Custom(WorkaroundChanges.Validate);
     }
 }
 

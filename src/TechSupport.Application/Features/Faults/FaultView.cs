@@ -68,7 +68,7 @@ public sealed record FaultView(
         f.Workarounds.OrderBy(w => w.AppliedAt)
             .Select(w => new WorkaroundView(w.Description, w.Acceptability, w.Conditions, w.AppliedAt, w.AppliedByName,
                 w.Changes.Select(c => new ChangeView(Camel(c.Aspect), c.Value)).ToList(),
-                w.Conflicts.Select(c => new ConflictView(Camel(c.Aspect), c.Change, c.Deliverable, c.Message)).ToList())).ToList(),
+                w.Conflicts.Select(ConflictView.From).ToList())).ToList(),
         f.ExternalRef,
         f.QcFlagged,
         f.AttachmentsLocked,
@@ -77,7 +77,7 @@ public sealed record FaultView(
             : null,
         f.Version);
 
-    private static string Camel(DeliverableAspect aspect) => char.ToLowerInvariant(aspect.ToString()[0]) + aspect.ToString()[1..];
+    internal static string Camel(DeliverableAspect aspect) => char.ToLowerInvariant(aspect.ToString()[0]) + aspect.ToString()[1..];
 }
 
 public sealed record TargetsView(DateTimeOffset AcknowledgeBy, DateTimeOffset? RestoreBy, DateTimeOffset ResolveBy);
@@ -93,7 +93,10 @@ public sealed record WorkaroundView(string Description, Acceptability Acceptabil
 // What a workaround changes, by the API's name for it (frameRate, bitDepth…).
 public sealed record ChangeView(string Aspect, string Value);
 
-public sealed record ConflictView(string Aspect, string Change, string Deliverable, string Message);
+public sealed record ConflictView(string Aspect, string Change, string Deliverable, string Message)
+{
+    public static ConflictView From(DeliverableConflict c) => new(FaultView.Camel(c.Aspect), c.Change, c.Deliverable, c.Message);
+}
 
 public sealed record FaultRef(Guid Id, string Number, FaultStatus Status);
 

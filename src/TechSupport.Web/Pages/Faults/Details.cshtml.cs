@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TechSupport.Application.Features.Articles;
+using TechSupport.Application.Features.Facility;
 using TechSupport.Application.Features.Faults;
 using TechSupport.Application.Features.Search;
 using TechSupport.Application.Features.Shared;
@@ -37,6 +38,9 @@ public sealed class DetailsModel(ISender sender, HttpCurrentUser me, TimeProvide
     [BindProperty]
     public ReopenForm Reopen { get; set; } = new();
 
+    [BindProperty]
+    public EscalationForm Escalation { get; set; } = new();
+
     public FaultView Fault => _fault ?? throw new InvalidOperationException("The fault is loaded before the page renders.");
 
     public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
@@ -44,6 +48,12 @@ public sealed class DetailsModel(ISender sender, HttpCurrentUser me, TimeProvide
     public IReadOnlyList<NamedRef> Assignees { get; private set; } = [];
 
     public SimilarView Similar { get; private set; } = new([], false);
+
+    // The suite as the facility lists it, for its out-of-service state (E4).
+    public SuiteView? Suite { get; private set; }
+
+    // Set when the workaround posted endangers the deliverable: the form is shown again with the warning.
+    public WorkaroundCheckView? Check { get; private set; }
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -63,6 +73,13 @@ public sealed class DetailsModel(ISender sender, HttpCurrentUser me, TimeProvide
     public bool CanReopen => Fault.Status is FaultStatus.Resolved or FaultStatus.Closed;
 
     public bool CanPromote => IsStaff && CanReopen && Fault.Resolution is not null;
+
+    public bool CanEscalate => IsStaff && IsOpen && Fault.Tier < SupportTier.Manager;
+
+    public bool IsManager => me.Role >= Role.Manager;
+
+    // A tier never goes down by escalation, so only the higher ones are offered; the first is one tier up.
+    public IEnumerable<SupportTier> HigherTiers => Enum.GetValues<SupportTier>().Where(t => t > Fault.Tier);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -92,8 +109,40 @@ public sealed class DetailsModel(ISender sender, HttpCurrentUser me, TimeProvide
     {
         FormPrefix = nameof(Workaround);
         var w = Workaround;
-        var fault = await Sender.Send(new ApplyWorkaround(Id, w.Description, w.Acceptability, w.Conditions, Version), ct);
-        return Done($"Workaround applied to {fault.Number}");
+        var changes = ChangesFromRows();
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        // K9, E8: a short cut that endangers the deliverable is applied only after the engineer has read why and
+        // confirmed it; a confirmation given for other conflicts than the ones now found does not count.
+        var check = await Sender.Send(new CheckWorkaround(Id, changes, w.Acceptability), ct);
+        if (check.EndangersDeliverable)
+        {
+            Check = check;
+            var seen = Signature(check);
+            if (!w.ApplyAnyway || w.Warned != seen)
+            {
+                w.Warned = seen;
+                w.ApplyAnyway = false;
+                ModelState.Remove($"{nameof(Workaround)}.{nameof(WorkaroundForm.Warned)}");
+                ModelState.Remove($"{nameof(Workaround)}.{nameof(WorkaroundForm.ApplyAnyway)}");
+                return Page();
+            }
+        }
+
+        var fault = await Sender.Send(new ApplyWorkaround(Id, w.Description, w.Acceptability, w.Conditions, Version, changes), ct);
+        return Done(check.Escalates && fault.QcFlagged
+            ? $"Workaround applied to {fault.Number}; the fault is at {Labels.Of(fault.Tier)} and the deliverable is flagged for QC"
+            : $"Workaround applied to {fault.Number}");
+    }
+
+    public async Task<IActionResult> OnPostEscalateAsync(CancellationToken ct)
+    {
+        FormPrefix = nameof(Escalation);
+        var fault = await Sender.Send(new EscalateFault(Id, Escalation.Reason, Escalation.Tier, Version), ct);
+        return Done($"Fault {fault.Number} escalated to {Labels.Of(fault.Tier)}");
     }
 
     public async Task<IActionResult> OnPostResolveAsync(CancellationToken ct)
@@ -129,19 +178,110 @@ public sealed class DetailsModel(ISender sender, HttpCurrentUser me, TimeProvide
         _fault ??= await Sender.Send(new FaultDetails(Id), ct);
         Timeline = (await Sender.Send(new FaultTimeline(Id), ct)).Items;
         Similar = await Sender.Send(new SimilarFaults(Id), ct);
+        if (Fault.Suite is { } suite)
+        {
+            Suite = (await Sender.Send(new SuiteList(), ct)).Items.SingleOrDefault(s => s.Id == suite.Id);
+        }
+
+        MoveChangeErrorsToRows();
+        Workaround.PadRows();
         if (IsStaff)
         {
             Assignees = (await Sender.Send(new Assignees(), ct)).Items;
         }
     }
 
+    // The rows the engineer filled in, as the request names changes: by aspect, once each.
+    private Dictionary<string, string?>? ChangesFromRows()
+    {
+        var changes = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < Workaround.Changes.Count; i++)
+        {
+            var row = Workaround.Changes[i];
+            if (string.IsNullOrWhiteSpace(row.Aspect))
+            {
+                if (!string.IsNullOrWhiteSpace(row.Value))
+                {
+                    ModelState.AddModelError(RowField(i, nameof(ChangeRow.Aspect)), "Say what the workaround changes, or clear the value.");
+                }
+
+                continue;
+            }
+
+            if (!changes.TryAdd(row.Aspect.Trim(), row.Value))
+            {
+                ModelState.AddModelError(RowField(i, nameof(ChangeRow.Aspect)), $"{Labels.Aspect(row.Aspect)} is given twice; give each change once.");
+            }
+        }
+
+        return changes.Count == 0 ? null : changes;
+    }
+
+    // The mediator names a bad change by its aspect ("changes.bitDepth"); on the page it belongs beside its row.
+    private void MoveChangeErrorsToRows()
+    {
+        for (var i = 0; i < Workaround.Changes.Count; i++)
+        {
+            if (Workaround.Changes[i].Aspect is not { Length: > 0 } aspect
+                || !ModelState.TryGetValue($"{nameof(Workaround)}.changes.{aspect.Trim()}", out var entry) || entry.Errors.Count == 0)
+            {
+                continue;
+            }
+
+            var messages = entry.Errors.Select(e => e.ErrorMessage).ToList();
+            ModelState.Remove($"{nameof(Workaround)}.changes.{aspect.Trim()}");
+            foreach (var message in messages)
+            {
+                ModelState.AddModelError(RowField(i, nameof(ChangeRow.Value)), message);
+            }
+        }
+    }
+
+    private static string RowField(int row, string field) => $"{nameof(Workaround)}.{nameof(WorkaroundForm.Changes)}[{row}].{field}";
+
+    // What the engineer was warned of, so "apply anyway" confirms exactly that.
+    private static string Signature(WorkaroundCheckView check) =>
+        string.Join(";", check.Conflicts.Select(c => $"{c.Aspect}={c.Change}").Order(StringComparer.Ordinal))
+        + (check.Unacceptable ? ";unacceptable" : "");
+
     public sealed class WorkaroundForm
     {
+        // Enough for a real short cut (a frame rate and a bit depth, say) without any script to add rows.
+        public const int ChangeRows = 3;
+
         public string? Description { get; set; }
 
         public Acceptability? Acceptability { get; set; }
 
         public string? Conditions { get; set; }
+
+        public List<ChangeRow> Changes { get; set; } = [];
+
+        public string? Warned { get; set; }
+
+        public bool ApplyAnyway { get; set; }
+
+        public void PadRows()
+        {
+            while (Changes.Count < ChangeRows)
+            {
+                Changes.Add(new ChangeRow());
+            }
+        }
+    }
+
+    public sealed class ChangeRow
+    {
+        public string? Aspect { get; set; }
+
+        public string? Value { get; set; }
+    }
+
+    public sealed class EscalationForm
+    {
+        public string? Reason { get; set; }
+
+        public SupportTier? Tier { get; set; }
     }
 
     public sealed class ResolutionForm

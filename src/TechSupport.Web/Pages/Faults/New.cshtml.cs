@@ -50,6 +50,8 @@ public sealed class NewModel(ISender sender) : MediatedPageModel(sender)
 
     public IReadOnlyList<ProductionView> Productions { get; private set; } = [];
 
+    public IReadOnlyList<SuiteView> OutOfService => [.. Suites.Where(s => s.OutOfServiceSince is not null)];
+
     public KnownFixesPanel KnownFixes { get; private set; } = KnownFixesPanel.NotAsked;
 
     public IActionResult OnGet() => Page();
@@ -103,8 +105,9 @@ public sealed class NewModel(ISender sender) : MediatedPageModel(sender)
     {
         Suites = (await Sender.Send(new SuiteList(), ct)).Items;
         Productions = (await Sender.Send(new ProductionList(), ct)).Items;
+        // E4: a suite out of service is never the default, however often the operator logged from it.
         if (SuiteId is null && Guid.TryParse(Request.Cookies[SuiteCookie], out var remembered)
-            && Suites.Any(s => s.Id == remembered))
+            && Suites.Any(s => s.Id == remembered && s.OutOfServiceSince is null))
         {
             SuiteId = remembered;
         }

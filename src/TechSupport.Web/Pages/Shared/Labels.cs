@@ -96,6 +96,11 @@ public static class Labels
         FaultEventKind.StatusChanged => "Status changed",
         FaultEventKind.ClassificationChanged => "Classification changed",
         FaultEventKind.WorkaroundApplied => "Workaround applied",
+        FaultEventKind.SeverityChanged => "Severity changed",
+        FaultEventKind.ServiceChanged => "Suite service",
+        FaultEventKind.RecurrenceLinked => "Recurring problem",
+        FaultEventKind.EffectivenessChanged => "Effectiveness changed",
+        FaultEventKind.Alert => "Monitoring alert",
         _ => value.ToString(),
     };
 
@@ -140,6 +145,28 @@ public static class Labels
         Effectiveness.Partial => "Partly effective",
         _ => value.ToString(),
     };
+
+    public static string Of(DeliverableAspect value) => value switch
+    {
+        DeliverableAspect.FrameRate => "Frame rate",
+        DeliverableAspect.BitDepth => "Bit depth",
+        DeliverableAspect.ColourSpace => "Colour space",
+        DeliverableAspect.SampleRate => "Sample rate",
+        _ => value.ToString(),
+    };
+
+    // An SLA target as the API names it ("acknowledge").
+    public static string Target(string apiName) => apiName switch
+    {
+        "acknowledge" => "Acknowledge",
+        "restore" => "Restore (workaround)",
+        "resolve" => "Resolve",
+        _ => apiName,
+    };
+
+    // A workaround's change as the API names its aspect ("bitDepth").
+    public static string Aspect(string apiName) =>
+        Enum.TryParse<DeliverableAspect>(apiName, true, out var aspect) ? Of(aspect) : apiName;
 
     public static IEnumerable<SelectListItem> Options<T>(Func<T, string> label) where T : struct, Enum =>
         Enum.GetValues<T>().Select(v => new SelectListItem(label(v), v.ToString()));
