@@ -146,15 +146,6 @@ public static class Labels
 
     public static IEnumerable<SelectListItem> Options<T>() where T : struct, Enum => Options<T>(v => v.ToString());
 
-    // One clock for the whole facility until it has a time-zone setting: UTC, and said so.
-    public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("ddd d MMM yyyy, HH:mm 'UTC'", British);
-
-    // For tables and the timeline, where the column says UTC: the year only when it is not this one.
-    public static string Brief(DateTimeOffset at, DateTimeOffset now) =>
-        at.UtcDateTime.ToString(at.Year == now.Year ? "ddd d MMM, HH:mm" : "d MMM yyyy, HH:mm", British);
-
-    public static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
     public static string Age(TimeSpan age) => age switch
     {
         { TotalMinutes: < 1 } => "just now",
