@@ -75,7 +75,12 @@ public static class ServiceSetup
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Error");
-        }).AddMvcOptions(o => o.Filters.Add<PageErrorFilter>());
+        }).AddMvcOptions(o =>
+        {
+            o.Filters.Add<PageErrorFilter>();
+            o.Filters.Add<FacilityClockFilter>();
+        });
+        services.AddScoped<FacilityClock>();
 
         services.AddHealthChecks()
             .AddDbContextCheck<TechSupportDbContext>("database", HealthStatus.Unhealthy)

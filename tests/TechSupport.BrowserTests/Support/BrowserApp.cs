@@ -68,12 +68,12 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     // A fresh browser context per person, so each sign-in has its own cookies; without JavaScript, the pages
     // must still do everything.
-    public async Task<IPage> SignInAsync(string email, bool javaScript = true)
+    public async Task<IPage> SignInAsync(string email, bool javaScript = true, ViewportSize? viewport = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
             ColorScheme = ColorScheme.Dark,
             Locale = "en-GB",
             JavaScriptEnabled = javaScript,

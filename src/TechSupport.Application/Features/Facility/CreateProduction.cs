@@ -29,6 +29,8 @@ public sealed class CreateProductionValidator : AbstractValidator<CreateProducti
             RuleFor(x => x.DeliverableSpec!.Transfer).MaximumLength(max).OverridePropertyName("deliverableSpec.transfer");
             RuleFor(x => x.DeliverableSpec!.LoudnessTarget).MaximumLength(max)
                 .OverridePropertyName("deliverableSpec.loudnessTarget");
+            RuleFor(x => x.DeliverableSpec!.BitDepth).MaximumLength(max).OverridePropertyName("deliverableSpec.bitDepth");
+            RuleFor(x => x.DeliverableSpec!.SampleRate).MaximumLength(max).OverridePropertyName("deliverableSpec.sampleRate");
         });
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TechSupport.Application.Features.Facility;
@@ -9,7 +10,7 @@ namespace TechSupport.Web.Pages.Admin;
 
 // Suites, equipment and productions. Who may change them is the mediator's decision (403 for the rest);
 // the forms are only drawn for the roles that may use them.
-public sealed class IndexModel(ISender sender, HttpCurrentUser me) : MediatedPageModel(sender)
+public sealed class IndexModel(ISender sender, HttpCurrentUser me, FacilityClock clock) : MediatedPageModel(sender)
 {
     [BindProperty]
     public SuiteForm Suite { get; set; } = new();
@@ -69,11 +70,23 @@ public sealed class IndexModel(ISender sender, HttpCurrentUser me) : MediatedPag
         }
 
         var p = Production;
-        var production = await Sender.Send(new CreateProduction(p.Name, p.Classification, p.DeliverableSpec.ToSpec(),
-            // The form asks for the deadline in UTC, as every time on these pages is shown.
-            p.DeliveryDeadline is { } deadline ? new DateTimeOffset(DateTime.SpecifyKind(deadline, DateTimeKind.Unspecified), TimeSpan.Zero) : null), ct);
-        return Done($"Production {production.Name} created", "/admin#productions");
+        // The form takes the facility's wall time; the API and the database keep the instant in UTC.
+        var reading = p.DeliveryDeadline is { } wall ? clock.FromWall(wall) : default;
+        if (p.DeliveryDeadline is { } skipped && reading.Instant is null)
+        {
+            ModelState.AddModelError("Production.DeliveryDeadline",
+                $"{Wall(skipped)} does not happen in {clock.Zone.Id}: the clocks go forward then. Give a time after the change.");
+            return Page();
+        }
+
+        var production = await Sender.Send(new CreateProduction(p.Name, p.Classification, p.DeliverableSpec.ToSpec(), reading.Instant), ct);
+        var created = $"Production {production.Name} created";
+        return Done(reading.Repeated && p.DeliveryDeadline is { } repeated
+            ? $"{created}. {Wall(repeated)} happens twice when the clocks go back; the deadline is the first, {clock.When(reading.Instant!.Value)}." // Repeated readings carry an instant
+            : created, "/admin#productions");
     }
+
+    private static string Wall(DateTime wall) => wall.ToString("HH:mm 'on' d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"));
 
     protected override async Task LoadAsync(CancellationToken ct)
     {
@@ -130,9 +143,14 @@ public sealed class IndexModel(ISender sender, HttpCurrentUser me) : MediatedPag
 
         public string? LoudnessTarget { get; set; }
 
+        public string? BitDepth { get; set; }
+
+        public string? SampleRate { get; set; }
+
         public DeliverableSpec? ToSpec() =>
-            new[] { Resolution, FrameRate, Codec, Wrapper, ColourSpace, Transfer, LoudnessTarget }.All(string.IsNullOrWhiteSpace)
+            new[] { Resolution, FrameRate, Codec, Wrapper, ColourSpace, Transfer, LoudnessTarget, BitDepth, SampleRate }
+                .All(string.IsNullOrWhiteSpace)
                 ? null
-                : new DeliverableSpec(Resolution, FrameRate, Codec, Wrapper, ColourSpace, Transfer, LoudnessTarget);
+                : new DeliverableSpec(Resolution, FrameRate, Codec, Wrapper, ColourSpace, Transfer, LoudnessTarget, BitDepth, SampleRate);
     }
 }

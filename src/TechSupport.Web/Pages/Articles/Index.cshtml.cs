@@ -9,7 +9,7 @@ using TechSupport.Web.Pages.Shared;
 
 namespace TechSupport.Web.Pages.Articles;
 
-public sealed class IndexModel(ISender sender, HttpCurrentUser me, TimeProvider clock) : MediatedPageModel(sender)
+public sealed class IndexModel(ISender sender, HttpCurrentUser me) : MediatedPageModel(sender)
 {
     [BindProperty(SupportsGet = true, Name = "pageSize")]
     public int? PageSize { get; set; }
@@ -17,8 +17,6 @@ public sealed class IndexModel(ISender sender, HttpCurrentUser me, TimeProvider 
     public int PageNumber { get; private set; } = 1;
 
     public Page<ArticleView>? Articles { get; private set; }
-
-    public DateTimeOffset Now => clock.GetUtcNow();
 
     public bool CanWrite => me.Role >= Role.Engineer;
 

@@ -40,7 +40,20 @@ public sealed class QueueModel(ISender sender, TimeProvider clock) : MediatedPag
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
-    public bool BySeverity => Sort is not "newest";
+    // Most at risk first unless another order is asked for: the queue is worked against the clock.
+    public FaultOrder Order => Sort switch
+    {
+        "severity" => FaultOrder.Severity,
+        "newest" => FaultOrder.Newest,
+        _ => FaultOrder.Risk,
+    };
+
+    public string OrderText => Order switch
+    {
+        FaultOrder.Severity => "most severe first",
+        FaultOrder.Newest => "newest first",
+        _ => "most at risk first",
+    };
 
     public int Size => Paging.Size(PageSize);
 
@@ -63,9 +76,9 @@ public sealed class QueueModel(ISender sender, TimeProvider clock) : MediatedPag
             }
         }
 
-        if (Sort is not (null or "" or "newest" or "severity"))
+        if (Sort is not (null or "" or "risk" or "severity" or "newest"))
         {
-            ModelState.AddModelError("sort", "Sort by most severe or newest.");
+            ModelState.AddModelError("sort", "Order by most at risk, most severe or newest.");
         }
 
         if (!ModelState.IsValid)
@@ -79,7 +92,7 @@ public sealed class QueueModel(ISender sender, TimeProvider clock) : MediatedPag
             Severity is { } severity ? [severity] : null,
             Category is { } category ? [category] : null,
             OpenOnly: string.IsNullOrEmpty(Status),
-            BySeverity ? FaultOrder.Severity : FaultOrder.Newest,
+            Order,
             page,
             PageSize), ct);
         return Page();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using TechSupport.Application.Features.Faults;
 using TechSupport.Domain;
 
 namespace TechSupport.Web.Pages.Shared;
@@ -173,15 +174,6 @@ public static class Labels
 
     public static IEnumerable<SelectListItem> Options<T>() where T : struct, Enum => Options<T>(v => v.ToString());
 
-    // One clock for the whole facility until it has a time-zone setting: UTC, and said so.
-    public static string When(DateTimeOffset at) => at.UtcDateTime.ToString("ddd d MMM yyyy, HH:mm 'UTC'", British);
-
-    // For tables and the timeline, where the column says UTC: the year only when it is not this one.
-    public static string Brief(DateTimeOffset at, DateTimeOffset now) =>
-        at.UtcDateTime.ToString(at.Year == now.Year ? "ddd d MMM, HH:mm" : "d MMM yyyy, HH:mm", British);
-
-    public static string Iso(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
     public static string Age(TimeSpan age) => age switch
     {
         { TotalMinutes: < 1 } => "just now",
@@ -189,6 +181,33 @@ public static class Labels
         { TotalDays: < 1 } => $"{(int)age.TotalHours} h {age.Minutes} min",
         _ => $"{(int)age.TotalDays} d {age.Hours} h",
     };
+
+    // A span of time to read at a glance: "12 min", "1 h 5 min", "3 h", "2 d 4 h".
+    public static string Span(TimeSpan span)
+    {
+        var minutes = (long)Math.Floor(span.Duration().TotalMinutes);
+        return minutes switch
+        {
+            < 1 => "under a minute",
+            < 60 => $"{minutes} min",
+            < 24 * 60 => minutes % 60 == 0 ? $"{minutes / 60} h" : $"{minutes / 60} h {minutes % 60} min",
+            _ => (minutes / 60) % 24 == 0 ? $"{minutes / (24 * 60)} d" : $"{minutes / (24 * 60)} d {(minutes / 60) % 24} h",
+        };
+    }
+
+    // The next unmet target of a fault as the queue shows it, with the class that styles it (missed, due soon).
+    public static (string Text, string? Css) Next(SlaView sla, DateTimeOffset now)
+    {
+        if (sla is not { Next: { Length: > 0 } next, DueAt: { } due })
+        {
+            return ("–", null);
+        }
+
+        var target = char.ToUpperInvariant(next[0]) + next[1..];
+        return sla.Breached
+            ? ($"{target} overdue {Span(now - due)}", "target-missed")
+            : ($"{target} in {Span(due - now)}", sla.AtRisk ? "target-soon" : null);
+    }
 
     public static string Count(long count) => count.ToString("N0", British);
 
