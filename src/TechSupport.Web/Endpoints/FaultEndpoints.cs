@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using TechSupport.Application.Abstractions;
 using TechSupport.Application.Features.Faults;
 using TechSupport.Domain;
+using TechSupport.Web.Pages.Faults;
 
 namespace TechSupport.Web.Endpoints;
 
@@ -101,6 +102,11 @@ public static class FaultEndpoints
 
         faults.MapGet("/{id:guid}/timeline", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new FaultTimeline(id), ct)));
+
+        faults.MapGet("/{id:guid}/briefing", async (Guid id, ISender sender, CancellationToken ct) =>
+            TypedResults.Text(BriefingMarkdown.Render(await sender.Send(new FaultBriefing(id), ct)), "text/markdown; charset=utf-8"))
+            .Produces<string>(StatusCodes.Status200OK, "text/markdown")
+            .WithSummary("A briefing to hand to second line or a vendor (PC6), as Markdown.");
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.Ok<FaultView> Versioned(HttpContext http, FaultView fault)

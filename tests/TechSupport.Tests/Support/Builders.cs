@@ -48,6 +48,15 @@ public sealed class ProductionBuilder
 {
     private Classification _classification = Classification.Standard;
     private readonly string _name = $"Production {Guid.NewGuid().ToString("N")[..8]}";
+    private object _spec = new { resolution = "3840x2160", frameRate = "23.976", codec = "ProRes 4444 XQ", loudnessTarget = "-23 LUFS" };
+    private string _deadline = "2026-12-18T17:00:00Z";
+
+    public ProductionBuilder WithSpec(object deliverableSpec, string deliveryDeadline)
+    {
+        _spec = deliverableSpec;
+        _deadline = deliveryDeadline;
+        return this;
+    }
 
     public ProductionBuilder Classified(Classification classification)
     {
@@ -61,8 +70,8 @@ public sealed class ProductionBuilder
         {
             name = _name,
             classification = _classification.ToString(),
-            deliverableSpec = new { resolution = "3840x2160", frameRate = "23.976", codec = "ProRes 4444 XQ", loudnessTarget = "-23 LUFS" },
-            deliveryDeadline = "2026-12-18T17:00:00Z",
+            deliverableSpec = _spec,
+            deliveryDeadline = _deadline,
         });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
@@ -79,6 +88,20 @@ public sealed class FaultBuilder(Guid suiteId)
     private string _symptoms = "Dropped frames after the 19.1 update; client in the room.";
     private Severity _severity = Severity.P2;
     private bool _securityIncident;
+    private Guid? _equipmentId;
+    private object? _impact;
+
+    public FaultBuilder On(Guid equipmentId)
+    {
+        _equipmentId = equipmentId;
+        return this;
+    }
+
+    public FaultBuilder WithImpact(decimal sessionHoursLost, decimal estimatedCost, bool deadlineAtRisk)
+    {
+        _impact = new { sessionHoursLost, estimatedCost, deadlineAtRisk };
+        return this;
+    }
 
     public FaultBuilder For(Guid productionId)
     {
@@ -108,6 +131,7 @@ public sealed class FaultBuilder(Guid suiteId)
     public object Body => new
     {
         suiteId,
+        equipmentId = _equipmentId,
         productionId = _productionId,
         title = _title,
         symptoms = _symptoms,
@@ -115,6 +139,7 @@ public sealed class FaultBuilder(Guid suiteId)
         category = "Storage",
         severity = _severity.ToString(),
         securityIncident = _securityIncident,
+        impact = _impact,
     };
 
     public async Task<JsonElement> SendAsync(HttpClient client)
