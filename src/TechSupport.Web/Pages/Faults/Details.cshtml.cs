@@ -119,8 +119,11 @@ public sealed class DetailsModel(ISender sender, HttpCurrentUser me, TimeProvide
 
     public async Task<IActionResult> OnPostPromoteAsync(CancellationToken ct)
     {
-        var article = await Sender.Send(new PromoteFault(Id), ct);
-        return Done($"Knowledge article written from {article.SourceFault?.Name ?? "the fault"}; check its text", $"/articles/{article.Id}");
+        var (article, existed) = await Sender.Send(new PromoteFault(Id), ct);
+        var source = article.SourceFault?.Name ?? "the fault";
+        return Done(existed
+            ? $"{source} already has a knowledge article, so no second one was written; this is it"
+            : $"Knowledge article written from {source}; check its text", $"/articles/{article.Id}");
     }
 
     protected override async Task LoadAsync(CancellationToken ct)
