@@ -62,6 +62,13 @@ public static class FaultEndpoints
         faults.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpContext http, CancellationToken ct) =>
             Versioned(http, await sender.Send(new FaultDetails(id), ct)));
 
+        // The constraint keeps "TS-31" apart from an id and from literal routes such as /faults/import.
+        faults.MapGet("/{number:regex(^ts-[0-9]+$)}", async (string number, ISender sender, HttpContext http, CancellationToken ct) =>
+        {
+            var id = await sender.Send(new FaultIdByNumber(number), ct) ?? throw new NotFoundException("fault");
+            return Versioned(http, await sender.Send(new FaultDetails(id), ct));
+        }).WithSummary("A fault by its number as people type it (TS-31), read as by its id.");
+
         faults.MapPost("/{id:guid}/acknowledge", async (Guid id, ISender sender, HttpContext http, CancellationToken ct) =>
             Versioned(http, await sender.Send(new AcknowledgeFault(id, Http.IfMatch(http.Request)), ct)));
 
