@@ -37,6 +37,9 @@ public sealed class DetailsModel(ISender sender, HttpCurrentUser me, TimeProvide
     [BindProperty]
     public ReopenForm Reopen { get; set; } = new();
 
+    [BindProperty]
+    public JudgeForm Judge { get; set; } = new();
+
     public FaultView Fault => _fault ?? throw new InvalidOperationException("The fault is loaded before the page renders.");
 
     public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
@@ -63,6 +66,9 @@ public sealed class DetailsModel(ISender sender, HttpCurrentUser me, TimeProvide
     public bool CanReopen => Fault.Status is FaultStatus.Resolved or FaultStatus.Closed;
 
     public bool CanPromote => IsStaff && CanReopen && Fault.Resolution is not null;
+
+    // PC8: Partial is an engineer's judgement of the current fix; Effective and Ineffective are the rules'.
+    public bool CanJudge => IsStaff && CanReopen && Fault.Resolution is { Effectiveness: not Effectiveness.Partial };
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -117,6 +123,13 @@ public sealed class DetailsModel(ISender sender, HttpCurrentUser me, TimeProvide
         return Done($"Fault {fault.Number} reopened");
     }
 
+    public async Task<IActionResult> OnPostJudgeAsync(CancellationToken ct)
+    {
+        FormPrefix = nameof(Judge);
+        var fault = await Sender.Send(new JudgeResolution(Id, Effectiveness.Partial, Judge.Note, Version), ct);
+        return Done($"The fix for {fault.Number} is marked partly effective");
+    }
+
     public async Task<IActionResult> OnPostPromoteAsync(CancellationToken ct)
     {
         var (article, existed) = await Sender.Send(new PromoteFault(Id), ct);
@@ -159,5 +172,10 @@ public sealed class DetailsModel(ISender sender, HttpCurrentUser me, TimeProvide
     public sealed class ReopenForm
     {
         public string? Reason { get; set; }
+    }
+
+    public sealed class JudgeForm
+    {
+        public string? Note { get; set; }
     }
 }
