@@ -321,6 +321,13 @@ public sealed class Fault
         Record(now, actor, FaultEventKind.EffectivenessChanged, $"Resolution marked partly effective{why}");
     }
 
+    // Its fix became a knowledge article: on the timeline, so the next engineer finds the article from here.
+    public void NotePromoted(Actor actor, DateTimeOffset now)
+    {
+        Touch(now);
+        Record(now, actor, FaultEventKind.Promoted, "Promoted to a knowledge article.");
+    }
+
     // A repeat of the monitoring alert that opened the fault: on its timeline, never a second fault.
     public void NoteAlert(string text, Actor actor, DateTimeOffset now)
     {

@@ -19,5 +19,6 @@ public enum FaultEventKind
     ServiceChanged,
     RecurrenceLinked,
     EffectivenessChanged,
-    Alert
+    Alert,
+    Promoted
 }

@@ -1,4 +1,5 @@
 using Mediator;
+using Microsoft.AspNetCore.Http.HttpResults;
 using TechSupport.Application.Features.Articles;
 using TechSupport.Domain;
 
@@ -50,10 +51,19 @@ public static class ArticleEndpoints
             return TypedResults.Created($"/api/v1/articles/{copy.Id}", copy);
         }).WithSummary("Publish an edited copy of a classified article as Standard; the original stays as it was.");
 
-        api.MapPost("/faults/{id:guid}/promote", async (Guid id, ISender sender, CancellationToken ct) =>
+        api.MapPost("/faults/{id:guid}/promote", async Task<Results<Created<ArticleView>, Ok<ArticleView>>> (Guid id, ISender sender,
+            HttpContext http, CancellationToken ct) =>
         {
-            var article = await sender.Send(new PromoteFault(id), ct);
-            return TypedResults.Created($"/api/v1/articles/{article.Id}", article);
-        }).WithTags("Faults").WithSummary("Make a knowledge article from a resolved fault.");
+            var promoted = await sender.Send(new PromoteFault(id), ct);
+            var location = $"/api/v1/articles/{promoted.Article.Id}";
+            if (!promoted.AlreadyExisted)
+            {
+                return TypedResults.Created(location, promoted.Article);
+            }
+
+            // Nothing was made, so not 201; the Location still says where the one article is.
+            http.Response.Headers.Location = location;
+            return TypedResults.Ok(promoted.Article);
+        }).WithTags("Faults").WithSummary("Make a knowledge article from a resolved fault; a fault that has one answers it.");
     }
 }

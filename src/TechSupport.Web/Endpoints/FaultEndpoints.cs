@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using TechSupport.Application.Abstractions;
 using TechSupport.Application.Features.Faults;
 using TechSupport.Domain;
+using TechSupport.Web.Pages.Faults;
 
 namespace TechSupport.Web.Endpoints;
 
@@ -63,6 +64,13 @@ public static class FaultEndpoints
         faults.MapGet("/{id:guid}", async (Guid id, ISender sender, HttpContext http, CancellationToken ct) =>
             Versioned(http, await sender.Send(new FaultDetails(id), ct)));
 
+        // The constraint keeps "TS-31" apart from an id and from literal routes such as /faults/import.
+        faults.MapGet("/{number:regex(^ts-[0-9]+$)}", async (string number, ISender sender, HttpContext http, CancellationToken ct) =>
+        {
+            var id = await sender.Send(new FaultIdByNumber(number), ct) ?? throw new NotFoundException("fault");
+            return Versioned(http, await sender.Send(new FaultDetails(id), ct));
+        }).WithSummary("A fault by its number as people type it (TS-31), read as by its id.");
+
         faults.MapPost("/{id:guid}/acknowledge", async (Guid id, ISender sender, HttpContext http, CancellationToken ct) =>
             Versioned(http, await sender.Send(new AcknowledgeFault(id, Http.IfMatch(http.Request)), ct)));
 
@@ -108,6 +116,11 @@ public static class FaultEndpoints
 
         faults.MapGet("/{id:guid}/timeline", async (Guid id, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new FaultTimeline(id), ct)));
+
+        faults.MapGet("/{id:guid}/briefing", async (Guid id, ISender sender, CancellationToken ct) =>
+            TypedResults.Text(BriefingMarkdown.Render(await sender.Send(new FaultBriefing(id), ct)), "text/markdown; charset=utf-8"))
+            .Produces<string>(StatusCodes.Status200OK, "text/markdown")
+            .WithSummary("A briefing to hand to second line or a vendor (PC6), as Markdown.");
     }
 
     private static Microsoft.AspNetCore.Http.HttpResults.Ok<FaultView> Versioned(HttpContext http, FaultView fault)

@@ -57,6 +57,13 @@ public sealed class ProductionBuilder
         return this;
     }
 
+    public ProductionBuilder WithSpec(object deliverableSpec, string deliveryDeadline)
+    {
+        _spec = deliverableSpec;
+        _deadline = DateTimeOffset.Parse(deliveryDeadline, System.Globalization.CultureInfo.InvariantCulture);
+        return this;
+    }
+
     public ProductionBuilder Classified(Classification classification)
     {
         _classification = classification;
@@ -97,6 +104,13 @@ public sealed class FaultBuilder(Guid suiteId)
     private bool _securityIncident;
     private bool _healthAndSafety;
     private FaultCategory _category = FaultCategory.Storage;
+    private object? _impact;
+
+    public FaultBuilder WithImpact(decimal sessionHoursLost, decimal estimatedCost, bool deadlineAtRisk)
+    {
+        _impact = new { sessionHoursLost, estimatedCost, deadlineAtRisk };
+        return this;
+    }
 
     public FaultBuilder For(Guid productionId)
     {
@@ -153,6 +167,7 @@ public sealed class FaultBuilder(Guid suiteId)
         severity = _severity.ToString(),
         securityIncident = _securityIncident,
         healthAndSafety = _healthAndSafety,
+        impact = _impact,
     };
 
     public async Task<JsonElement> SendAsync(HttpClient client)

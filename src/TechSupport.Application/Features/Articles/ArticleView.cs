@@ -18,6 +18,8 @@ public sealed record ArticleView(
     Classification Classification,
     NamedRef? Production,
     NamedRef? SourceFault,
+    // PC8: whether the fix held on the fault it was promoted from (Unverified until the rules or an engineer say).
+    Effectiveness? SourceEffectiveness,
     Guid? CopiedFromId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
@@ -30,7 +32,7 @@ internal static class ArticleViews
     public static async Task<ArticleView> ViewAsync(this TechSupportDbContext db, KnowledgeArticle a, CancellationToken ct) =>
         (await db.ViewsAsync([a], ct))[0];
 
-    // Production and source-fault names for a page of articles in two queries.
+    // Production names, and source-fault numbers with whether their fix held, for a page of articles in two queries.
     public static async Task<List<ArticleView>> ViewsAsync(this TechSupportDbContext db, IReadOnlyList<KnowledgeArticle> articles,
         CancellationToken ct)
     {
@@ -39,13 +41,15 @@ internal static class ArticleViews
         var productions = await db.Productions.AsNoTracking().Where(p => productionIds.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.Name, ct);
         var faults = await db.Faults.AsNoTracking().Where(f => faultIds.Contains(f.Id))
-            .ToDictionaryAsync(f => f.Id, f => f.Number, ct);
+            .Select(f => new { f.Id, f.Number, Effectiveness = f.Resolution == null ? (Effectiveness?)null : f.Resolution.Effectiveness })
+            .ToDictionaryAsync(f => f.Id, ct);
         return articles.Select(a => new ArticleView(a.Id, a.Title, a.Symptoms, a.Cause, a.Fix,
             a.Workaround is { } w ? new ArticleWorkaroundView(w, a.WorkaroundAcceptability ?? Acceptability.AcceptableWithConditions,
                 a.WorkaroundConditions) : null,
             a.AppliesTo, a.Reliability, a.Classification,
             a.ProductionId is { } p && productions.TryGetValue(p, out var name) ? new NamedRef(p, name) : null,
-            a.SourceFaultId is { } f && faults.TryGetValue(f, out var number) ? new NamedRef(f, FaultNumber.Format(number)) : null,
+            a.SourceFaultId is { } f && faults.TryGetValue(f, out var source) ? new NamedRef(f, FaultNumber.Format(source.Number)) : null,
+            a.SourceFaultId is { } g && faults.TryGetValue(g, out var held) ? held.Effectiveness : null,
             a.CopiedFromId, a.CreatedAt, a.UpdatedAt, a.Version)).ToList();
     }
 

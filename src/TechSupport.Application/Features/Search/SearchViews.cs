@@ -1,4 +1,5 @@
 using TechSupport.Application.Abstractions;
+using TechSupport.Domain;
 using TechSupport.Search;
 
 namespace TechSupport.Application.Features.Search;
@@ -20,8 +21,10 @@ public sealed record SearchView(long Total, IReadOnlyList<SearchHitView> Hits,
 
 public sealed record SuggestionWorkaroundView(string Description, string? Acceptability, string? Conditions);
 
+// Effectiveness: whether the fix held (PC8), for a fault and for an article promoted from one; none when
+// there is no resolution to judge.
 public sealed record SuggestionView(Guid Id, string Kind, string Title, string Snippet, string? Number, string? Fix,
-    SuggestionWorkaroundView? Workaround, double Score, double ConfigurationMatch);
+    SuggestionWorkaroundView? Workaround, double Score, double ConfigurationMatch, Effectiveness? Effectiveness = null);
 
 public sealed record SuggestionsView(IReadOnlyList<SuggestionView> Hits, bool Degraded);
 

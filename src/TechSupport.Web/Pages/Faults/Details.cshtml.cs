@@ -41,6 +41,9 @@ public sealed class DetailsModel(ISender sender, HttpCurrentUser me, TimeProvide
     [BindProperty]
     public EscalationForm Escalation { get; set; } = new();
 
+    [BindProperty]
+    public JudgeForm Judge { get; set; } = new();
+
     public FaultView Fault => _fault ?? throw new InvalidOperationException("The fault is loaded before the page renders.");
 
     public IReadOnlyList<TimelineItem> Timeline { get; private set; } = [];
@@ -80,6 +83,9 @@ public sealed class DetailsModel(ISender sender, HttpCurrentUser me, TimeProvide
 
     // A tier never goes down by escalation, so only the higher ones are offered; the first is one tier up.
     public IEnumerable<SupportTier> HigherTiers => Enum.GetValues<SupportTier>().Where(t => t > Fault.Tier);
+
+    // PC8: Partial is an engineer's judgement of the current fix; Effective and Ineffective are the rules'.
+    public bool CanJudge => IsStaff && CanReopen && Fault.Resolution is { Effectiveness: not Effectiveness.Partial };
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -166,10 +172,20 @@ public sealed class DetailsModel(ISender sender, HttpCurrentUser me, TimeProvide
         return Done($"Fault {fault.Number} reopened");
     }
 
+    public async Task<IActionResult> OnPostJudgeAsync(CancellationToken ct)
+    {
+        FormPrefix = nameof(Judge);
+        var fault = await Sender.Send(new JudgeResolution(Id, Effectiveness.Partial, Judge.Note, Version), ct);
+        return Done($"The fix for {fault.Number} is marked partly effective");
+    }
+
     public async Task<IActionResult> OnPostPromoteAsync(CancellationToken ct)
     {
-        var article = await Sender.Send(new PromoteFault(Id), ct);
-        return Done($"Knowledge article written from {article.SourceFault?.Name ?? "the fault"}; check its text", $"/articles/{article.Id}");
+        var (article, existed) = await Sender.Send(new PromoteFault(Id), ct);
+        var source = article.SourceFault?.Name ?? "the fault";
+        return Done(existed
+            ? $"{source} already has a knowledge article, so no second one was written; this is it"
+            : $"Knowledge article written from {source}; check its text", $"/articles/{article.Id}");
     }
 
     protected override async Task LoadAsync(CancellationToken ct)
@@ -296,5 +312,10 @@ public sealed class DetailsModel(ISender sender, HttpCurrentUser me, TimeProvide
     public sealed class ReopenForm
     {
         public string? Reason { get; set; }
+    }
+
+    public sealed class JudgeForm
+    {
+        public string? Note { get; set; }
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
 using TechSupport.Application.Abstractions;
+using TechSupport.Application.Features.Faults;
 using TechSupport.Application.Features.Search;
 using TechSupport.Search;
 using TechSupport.Web.Pages.Shared;
@@ -60,6 +61,12 @@ public sealed class IndexModel(ISender sender) : MediatedPageModel(sender)
         if (!ModelState.IsValid)
         {
             return Page();
+        }
+
+        // A fault number typed as such opens that fault; one the caller may not see is searched for like any text (S3).
+        if (await Sender.Send(new FaultIdByNumber(Q), ct) is { } id)
+        {
+            return Redirect($"/faults/{id}");
         }
 
         Results = await Sender.Send(new SearchKnowledge(Q, Blank(Kind), SuiteId, Blank(Category), Blank(Equipment), Blank(Status),
