@@ -53,6 +53,7 @@ public static class PipelineSetup
         api.MapArticleEndpoints();
         api.MapFaultEndpoints();
         api.MapEscalationEndpoints();
+        api.MapNotificationEndpoints();
         app.MapRazorPages();
     }
 }

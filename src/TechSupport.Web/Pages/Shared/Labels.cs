@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using TechSupport.Application.Notifications;
 using TechSupport.Domain;
 
 namespace TechSupport.Web.Pages.Shared;
@@ -96,6 +97,14 @@ public static class Labels
         FaultEventKind.StatusChanged => "Status changed",
         FaultEventKind.ClassificationChanged => "Classification changed",
         FaultEventKind.WorkaroundApplied => "Workaround applied",
+        _ => value.ToString(),
+    };
+
+    public static string Of(NotificationKind value) => value switch
+    {
+        NotificationKind.Warning => "Near a target",
+        NotificationKind.Assigned => "Assigned to you",
+        NotificationKind.Alert => "Monitoring alert",
         _ => value.ToString(),
     };
 
