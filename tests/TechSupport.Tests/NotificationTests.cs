@@ -1,6 +1,11 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using TechSupport.Application.Data;
+using TechSupport.Application.Notifications;
 using TechSupport.Domain;
 using TechSupport.Tests.Support;
 
@@ -297,6 +302,128 @@ public sealed class NotificationTests(TechSupportApp app) : IClassFixture<TechSu
         Assert.Equal("FirstLine", unchanged.GetProperty("tier").GetString());
     }
 
+    [Fact]
+    public async Task An_acknowledgement_reaches_the_reporter_by_email_through_a_real_smtp_server()
+    {
+        await using var mailbox = new SmtpMailbox();
+        await mailbox.StartAsync();
+        await using var mailApp = await MailAppAsync(mailbox.Port);
+        var (engineer, _) = await mailApp.UserAsync(Role.Engineer);
+        var (reporter, _) = await mailApp.UserAsync(Role.Operator);
+        var email = await EmailAsync(reporter);
+        var manager = (await mailApp.UserAsync(Role.Manager)).Client;
+        var fault = await LogAsync(reporter, suiteId: await new SuiteBuilder().SendAsync(manager), title: "SDI output B drops to black");
+
+        (await engineer.PostAsync($"/api/v1/faults/{fault.Id}/acknowledge", null)).EnsureSuccessStatusCode();
+
+        var mail = await mailbox.WaitForAsync(m => SmtpMailbox.To(m).Contains(email));
+        Assert.Contains(fault.Number, mail.Subject, StringComparison.Ordinal);
+        Assert.Equal("techsupport@facility.test", mail.From.Mailboxes.Single().Address);
+        // A Standard fault may say what it is about.
+        Assert.Contains("SDI output B drops to black", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains($"https://techsupport.facility.test/faults/{fault.Number}", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_email_about_a_confidential_fault_carries_its_number_and_a_link_but_never_its_title_or_symptoms()
+    {
+        await using var mailbox = new SmtpMailbox();
+        await mailbox.StartAsync();
+        await using var mailApp = await MailAppAsync(mailbox.Port);
+        var manager = (await mailApp.UserAsync(Role.Manager)).Client;
+        var productionId = await new ProductionBuilder().Classified(Classification.Confidential).SendAsync(manager);
+        var suiteId = await new SuiteBuilder().SendAsync(manager);
+        var (engineer, _) = await mailApp.UserAsync(Role.Engineer, productionId);
+        var (reporter, _) = await mailApp.UserAsync(Role.Operator, productionId);
+        var (secondLine, secondLineId) = await mailApp.UserAsync(Role.Engineer, productionId);
+        (await (await mailApp.AdminAsync()).PutAsJsonAsync($"/api/v1/admin/users/{secondLineId}/tier", new { tier = "SecondLine" }))
+            .EnsureSuccessStatusCode();
+        var fault = await LogAsync(reporter, productionId, suiteId, "Nightjar trailer grade stutters",
+            "The Nightjar teaser conform drops frames on the hero shot");
+
+        (await engineer.PostAsync($"/api/v1/faults/{fault.Id}/acknowledge", null)).EnsureSuccessStatusCode();
+        (await engineer.PostAsJsonAsync($"/api/v1/faults/{fault.Id}/escalate",
+            new { reason = "Nightjar delivery at risk", tier = "SecondLine" })).EnsureSuccessStatusCode();
+
+        var reporterEmail = await EmailAsync(reporter);
+        var secondLineEmail = await EmailAsync(secondLine);
+        var toReporter = await mailbox.WaitForAsync(m => SmtpMailbox.To(m).Contains(reporterEmail));
+        var toSecondLine = await mailbox.WaitForAsync(m => SmtpMailbox.To(m).Contains(secondLineEmail));
+        foreach (var mail in new[] { toReporter, toSecondLine })
+        {
+            var text = mail.Subject + "\n" + mail.TextBody;
+            Assert.Contains(fault.Number, mail.Subject, StringComparison.Ordinal);
+            Assert.Contains($"https://techsupport.facility.test/faults/{fault.Number}", mail.TextBody, StringComparison.Ordinal);
+            Assert.DoesNotContain("Nightjar", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("stutters", text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("drops frames", text, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public async Task With_the_mail_server_down_a_change_still_lands_and_its_email_goes_out_once_when_the_server_returns()
+    {
+        await using var mailbox = new SmtpMailbox();
+        await using var mailApp = await MailAppAsync(mailbox.Port);
+        var dispatcher = mailApp.Services.GetRequiredService<MailDispatcher>();
+        var (engineer, _) = await mailApp.UserAsync(Role.Engineer);
+        var (reporter, _) = await mailApp.UserAsync(Role.Operator);
+        var email = await EmailAsync(reporter);
+        var manager = (await mailApp.UserAsync(Role.Manager)).Client;
+        var fault = await LogAsync(reporter, suiteId: await new SuiteBuilder().SendAsync(manager));
+
+        var acknowledged = await engineer.PostAsync($"/api/v1/faults/{fault.Id}/acknowledge", null);
+
+        Assert.Equal(HttpStatusCode.OK, acknowledged.StatusCode);
+        Assert.Equal(0, await dispatcher.SendOnceAsync(CancellationToken.None));
+        Assert.Equal("Acknowledged", (await reporter.GetFromJsonAsync<JsonElement>($"/api/v1/faults/{fault.Id}"))
+            .GetProperty("status").GetString());
+        Assert.Equal(1, (await BellAsync(reporter)).GetProperty("unread").GetInt32());
+        var waiting = await MailToAsync(mailApp, email);
+        Assert.Null(waiting.SentAt);
+        Assert.Equal(1, waiting.Attempts);
+        Assert.NotNull(waiting.LastError);
+        Assert.Equal(mailApp.Clock.GetUtcNow() + MailDispatcher.BackOff(1), waiting.NextAttemptAt);
+
+        // Before the back-off has passed nothing is tried again, even with the server back.
+        await mailbox.StartAsync();
+        Assert.Equal(0, await dispatcher.SendOnceAsync(CancellationToken.None));
+        Assert.Empty(mailbox.Messages);
+
+        mailApp.Clock.Advance(MailDispatcher.BackOff(1) + TimeSpan.FromSeconds(1));
+        // The dispatcher's own loop wakes on the clock too; either way the row is sent exactly once.
+        await dispatcher.SendOnceAsync(CancellationToken.None);
+        Assert.Equal(0, await dispatcher.SendOnceAsync(CancellationToken.None));
+
+        var delivered = Assert.Single(mailbox.Messages);
+        Assert.Equal([email], SmtpMailbox.To(delivered));
+        Assert.Contains(fault.Number, delivered.Subject, StringComparison.Ordinal);
+        var sent = await MailToAsync(mailApp, email);
+        Assert.Equal<DateTimeOffset?>(mailApp.Clock.GetUtcNow(), sent.SentAt);
+        Assert.Equal(1, sent.Attempts);
+    }
+
+    [Theory]
+    [InlineData("Notifications:Smtp:Port", "0", "Notifications:Smtp:Port")]
+    [InlineData("Notifications:Smtp:Port", "70000", "Notifications:Smtp:Port")]
+    [InlineData("Notifications:Smtp:From", "the support desk", "Notifications:Smtp:From")]
+    [InlineData("Notifications:BaseUrl", "not a url", "Notifications:BaseUrl")]
+    public async Task Mail_settings_that_could_never_send_stop_the_app_at_start(string key, string value, string named)
+    {
+        await using var broken = new TechSupportApp()
+            .With("Notifications:Smtp:Host", "127.0.0.1")
+            .With(key, value);
+
+        var failure = await Record.ExceptionAsync(broken.InitializeAsync);
+
+        Assert.NotNull(failure);
+        Assert.Contains(named, Messages(failure), StringComparison.Ordinal);
+    }
+
+    private static string Messages(Exception e) =>
+        e.Message + (e.InnerException is { } inner ? "\n" + Messages(inner) : "")
+        + (e is AggregateException a ? string.Join("\n", a.InnerExceptions.Select(Messages)) : "");
+
     private sealed record Logged(Guid Id, string Number);
 
     private async Task<Logged> LogAsync(HttpClient reporter, Guid? productionId = null, Guid? suiteId = null, string? title = null,
@@ -337,6 +464,9 @@ public sealed class NotificationTests(TechSupportApp app) : IClassFixture<TechSu
 
     private static string?[] Kinds(JsonElement bell) => [.. Items(bell).Select(n => n.GetProperty("kind").GetString())];
 
+    private static async Task<string> EmailAsync(HttpClient client) =>
+        (await client.GetFromJsonAsync<JsonElement>("/api/v1/me")).GetProperty("email").GetString()!;
+
     private static async Task AssertSameNotFoundAsync(HttpResponseMessage hidden, HttpResponseMessage absent)
     {
         Assert.Equal(HttpStatusCode.NotFound, hidden.StatusCode);
@@ -347,5 +477,23 @@ public sealed class NotificationTests(TechSupportApp app) : IClassFixture<TechSu
         Assert.Equal(
             string.Join(",", b.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)),
             string.Join(",", a.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal)));
+    }
+
+    private static async Task<TechSupportApp> MailAppAsync(int port)
+    {
+        var mailApp = new TechSupportApp()
+            .With("Notifications:Smtp:Host", "127.0.0.1")
+            .With("Notifications:Smtp:Port", port.ToString(CultureInfo.InvariantCulture))
+            .With("Notifications:Smtp:From", "techsupport@facility.test")
+            .With("Notifications:BaseUrl", "https://techsupport.facility.test");
+        await mailApp.InitializeAsync();
+        return mailApp;
+    }
+
+    private static async Task<MailMessage> MailToAsync(TechSupportApp mailApp, string to)
+    {
+        await using var scope = mailApp.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TechSupportDbContext>();
+        return await db.MailOutbox.AsNoTracking().SingleAsync(m => m.To == to);
     }
 }

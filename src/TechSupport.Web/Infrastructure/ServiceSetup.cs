@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using TechSupport.Application.Behaviours;
 using TechSupport.Application.Data;
 using TechSupport.Application.Escalation;
@@ -28,7 +29,10 @@ public static class ServiceSetup
         services.AddScoped<FaultRules>();
         services.AddScoped<Notifier>();
         services.AddScoped<FaultWork>();
-        services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection("Notifications"));
+        services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection("Notifications")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
+        services.AddSingleton<MailDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<MailDispatcher>());
         services.AddSingleton<EscalationService>();
         services.AddHostedService(provider => provider.GetRequiredService<EscalationService>());
 
