@@ -15,6 +15,7 @@ public static class DataServiceCollectionExtensions
         services.AddDbContext<TechSupportDbContext>(options => Configure(options, provider, connectionString));
         services.AddSingleton(new WriteGate(provider));
         services.AddSingleton<Outbox.OutboxSignal>();
+        services.AddSingleton<Notifications.MailSignal>();
         services.AddScoped<Outbox.SearchProjection>();
         services.AddScoped<Outbox.SearchProjectionComponents>();
         services.AddScoped<Outbox.IndexMaintenance>();

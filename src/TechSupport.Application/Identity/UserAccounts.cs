@@ -18,7 +18,7 @@ public sealed class UserAccounts(UserManager<AppUser> users, RoleManager<Identit
         }
     }
 
-    public async Task<AppUser> CreateAsync(string email, string password, string displayName, Role role)
+    public async Task<AppUser> CreateAsync(string email, string password, string displayName, Role role, SupportTier? tier = null)
     {
         await EnsureRolesAsync();
         var normalised = email.Trim();
@@ -36,6 +36,7 @@ public sealed class UserAccounts(UserManager<AppUser> users, RoleManager<Identit
             DisplayName = displayName.Trim(),
             CreatedAt = clock.GetUtcNow(),
             LockoutEnabled = true,
+            Tier = tier,
         };
         var created = await users.CreateAsync(user, password);
         Check(created, "password");

@@ -53,20 +53,23 @@ public sealed class Notifier(TechSupportDbContext db, IOptions<NotificationOptio
             });
             if (_options.MailEnabled && !string.IsNullOrWhiteSpace(access.Email))
             {
-                db.MailOutbox.Add(Mail(access.Email, fault, text, now));
+                db.MailOutbox.Add(Mail(access.Email, fault, kind, text, now));
             }
         }
     }
 
-    private MailMessage Mail(string to, Fault fault, string text, DateTimeOffset now)
+    private MailMessage Mail(string to, Fault fault, NotificationKind kind, string text, DateTimeOffset now)
     {
         var link = $"{_options.BaseUrl.TrimEnd('/')}/faults/{fault.Reference}";
         var classified = fault.Classification != Classification.Standard;
+        // Mail leaves the building: about a classified fault it says what kind of thing happened, never the
+        // words typed about it (an escalation's reason can name what the title would).
+        var told = classified ? Plain(kind, fault) : text;
         var subject = classified
-            ? $"[{fault.Reference}] {Clip(text, 150)}"
+            ? $"[{fault.Reference}] {told}"
             : $"[{fault.Reference}] {Clip(text, 120)}: {Clip(fault.Title, 120)}";
         var body = classified
-            ? $"{fault.Reference} ({fault.Classification}): {text}\n\nOpen it in TechSupport to read it: {link}\n"
+            ? $"{fault.Reference} ({fault.Classification}) {told}.\n\nOpen it in TechSupport to read it: {link}\n"
             : $"{fault.Reference}: {fault.Title}\n{text}\n\nSeverity {fault.Severity}, {fault.Status}, tier {SupportTiers.Name(fault.Tier)}.\n"
               + $"Suite: {fault.Suite?.Name ?? "–"}\n\n{link}\n";
         return new MailMessage
@@ -78,6 +81,18 @@ public sealed class Notifier(TechSupportDbContext db, IOptions<NotificationOptio
             NextAttemptAt = now,
         };
     }
+
+    private static string Plain(NotificationKind kind, Fault fault) => kind switch
+    {
+        NotificationKind.Escalated => $"was escalated to {SupportTiers.Name(fault.Tier)}",
+        NotificationKind.Warning => "is near one of its targets",
+        NotificationKind.Acknowledged => "was acknowledged",
+        NotificationKind.Resolved => "was resolved",
+        NotificationKind.Assigned => "was assigned to you",
+        NotificationKind.Reopened => "was reopened",
+        NotificationKind.Alert => "has a monitoring alert",
+        _ => "has changed",
+    };
 
     private async Task<List<Guid>> TierAsync(SupportTier tier, CancellationToken ct)
     {

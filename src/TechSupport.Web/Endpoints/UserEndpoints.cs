@@ -1,9 +1,12 @@
 using Mediator;
 using TechSupport.Application.Features.Users;
+using TechSupport.Domain;
 
 namespace TechSupport.Web.Endpoints;
 
 public sealed record ClearancesBody(Guid[]? ProductionIds);
+
+public sealed record TierBody(SupportTier? Tier);
 
 public static class UserEndpoints
 {
@@ -23,5 +26,8 @@ public static class UserEndpoints
         });
         users.MapPut("/{id:guid}/clearances", async (Guid id, ClearancesBody body, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new SetClearances(id, body.ProductionIds), ct)));
+        users.MapPut("/{id:guid}/tier", async (Guid id, TierBody body, ISender sender, CancellationToken ct) =>
+            TypedResults.Ok(await sender.Send(new SetSupportTier(id, body.Tier), ct)))
+            .WithSummary("The tier an engineer works (FirstLine, SecondLine, Specialist), for escalation notices.");
     }
 }

@@ -55,6 +55,7 @@ public static class PipelineSetup
         api.MapFaultEndpoints();
         api.MapEscalationEndpoints();
         api.MapIntegrationEndpoints();
+        api.MapNotificationEndpoints();
         app.MapRazorPages();
     }
 }

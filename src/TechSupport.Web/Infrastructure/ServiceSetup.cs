@@ -3,6 +3,7 @@ using FluentValidation;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using TechSupport.Application.Behaviours;
 using TechSupport.Application.Data;
 using TechSupport.Application.Escalation;
@@ -29,7 +30,10 @@ public static class ServiceSetup
         services.AddScoped<FaultRules>();
         services.AddScoped<Notifier>();
         services.AddScoped<FaultWork>();
-        services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection("Notifications"));
+        services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection("Notifications")).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();
+        services.AddSingleton<MailDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<MailDispatcher>());
         services.AddOptions<AlertmanagerOptions>().Bind(builder.Configuration.GetSection(AlertmanagerOptions.Section))
             .Validate(o => !string.IsNullOrWhiteSpace(o.Labels.Suite) && !string.IsNullOrWhiteSpace(o.Labels.Equipment),
                 "Integrations:Alertmanager:Labels:Suite and :Equipment name alert labels; leave them out for the defaults (suite, equipment).")

@@ -45,6 +45,7 @@ public sealed class SetClearancesHandler(TechSupportDbContext db, ICurrentUser u
 
         var names = await db.ProductionNamesAsync(user, wanted, ct);
         var productions = wanted.Select(id => new NamedRef(id, names[id])).OrderBy(p => p.Name).ToList();
-        return new UserView(target.Id, target.Email, target.DisplayName, target.Role, productions);
+        return new UserView(target.Id, target.Email, target.DisplayName, target.Role, productions,
+            UserView.TierOf(target.Role, target.Tier));
     }
 }

@@ -16,16 +16,20 @@ public sealed class UserListHandler(TechSupportDbContext db, ICurrentUser user) 
     {
         var ct = cancellationToken;
         var users = await db.Users.AsNoTracking().OrderBy(u => u.DisplayName)
-            .Select(u => new { u.Id, u.Email, u.DisplayName }).ToListAsync(ct);
+            .Select(u => new { u.Id, u.Email, u.DisplayName, u.Tier }).ToListAsync(ct);
         var roles = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToListAsync(ct);
         var clearances = await db.Clearances.Select(c => new { c.UserId, Id = c.ProductionId }).ToListAsync(ct);
         var names = await db.ProductionNamesAsync(user, clearances.Select(c => c.Id), ct);
-        var items = users.Select(u => new UserView(u.Id, u.Email ?? "", u.DisplayName,
-                roles.Where(r => r.UserId == u.Id).Select(r => Enum.TryParse<Role>(r.Name, out var x) ? x : Role.Operator)
-                    .DefaultIfEmpty(Role.Operator).Max(),
-                clearances.Where(c => c.UserId == u.Id).Select(c => new NamedRef(c.Id, names[c.Id])).OrderBy(c => c.Name)
-                    .ToList()))
+        var items = users.Select(u =>
+            {
+                var role = roles.Where(r => r.UserId == u.Id).Select(r => Enum.TryParse<Role>(r.Name, out var x) ? x : Role.Operator)
+                    .DefaultIfEmpty(Role.Operator).Max();
+                return new UserView(u.Id, u.Email ?? "", u.DisplayName, role,
+                    clearances.Where(c => c.UserId == u.Id).Select(c => new NamedRef(c.Id, names[c.Id])).OrderBy(c => c.Name)
+                        .ToList(),
+                    UserView.TierOf(role, u.Tier));
+            })
             .ToList();
         return new Page<UserView>(items.Count, items);
     }

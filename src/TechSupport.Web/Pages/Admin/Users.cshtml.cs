@@ -22,6 +22,14 @@ public sealed class UsersModel(ISender sender) : MediatedPageModel(sender)
     public string? Password { get; set; }
 
     [BindProperty]
+    public SupportTier? Tier { get; set; }
+
+    [BindProperty]
+    public SupportTier? UserTier { get; set; }
+
+    public static IReadOnlyList<SupportTier> EngineerTiers { get; } = [SupportTier.FirstLine, SupportTier.SecondLine, SupportTier.Specialist];
+
+    [BindProperty]
     public Guid UserId { get; set; }
 
     [BindProperty]
@@ -45,7 +53,7 @@ public sealed class UsersModel(ISender sender) : MediatedPageModel(sender)
             return Page();
         }
 
-        var user = await Sender.Send(new CreateUser(Email, Password, DisplayName, Role), ct);
+        var user = await Sender.Send(new CreateUser(Email, Password, DisplayName, Role, Tier), ct);
         return Done($"{user.DisplayName} can now sign in as {user.Email}", "/admin/users");
     }
 
@@ -61,6 +69,17 @@ public sealed class UsersModel(ISender sender) : MediatedPageModel(sender)
             ? $"{user.DisplayName} now has no clearances"
             : $"{user.DisplayName} is cleared for {string.Join(", ", user.Clearances.Select(c => c.Name))}",
             $"/admin/users#user-{user.Id}");
+    }
+
+    public async Task<IActionResult> OnPostTierAsync(CancellationToken ct)
+    {
+        if (!ModelState.IsValid)
+        {
+            return Page();
+        }
+
+        var user = await Sender.Send(new SetSupportTier(UserId, UserTier), ct);
+        return Done($"{user.DisplayName} now works {Labels.Of(user.Tier ?? SupportTier.FirstLine)}", $"/admin/users#user-{user.Id}");
     }
 
     protected override async Task LoadAsync(CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using TechSupport.Application.Features.Faults;
+using TechSupport.Application.Notifications;
 using TechSupport.Domain;
 
 namespace TechSupport.Web.Pages.Shared;
@@ -102,6 +103,14 @@ public static class Labels
         FaultEventKind.RecurrenceLinked => "Recurring problem",
         FaultEventKind.EffectivenessChanged => "Effectiveness changed",
         FaultEventKind.Alert => "Monitoring alert",
+        _ => value.ToString(),
+    };
+
+    public static string Of(NotificationKind value) => value switch
+    {
+        NotificationKind.Warning => "Near a target",
+        NotificationKind.Assigned => "Assigned to you",
+        NotificationKind.Alert => "Monitoring alert",
         _ => value.ToString(),
     };
 
