@@ -435,19 +435,8 @@ public sealed class Fault
         Record(now, Actor.System, FaultEventKind.RecurrenceLinked, "Linked to a recurring problem by rule E6.", EscalationRuleId.E6);
     }
 
-    // "Mon 7 Dec 14:05 (Greenwich Mean Time)": the facility's wall clock, with its zone named.
-    private static string Clock(DateTimeOffset? at, EscalationPolicy policy)
-    {
-        if (at is not { } value)
-        {
-            return "–";
-        }
-
-        var zone = policy.Calendar.TimeZone;
-        var local = TimeZoneInfo.ConvertTime(value, zone);
-        var name = zone.IsDaylightSavingTime(local) ? zone.DaylightName : zone.StandardName;
-        return local.ToString("ddd d MMM HH:mm", System.Globalization.CultureInfo.GetCultureInfo("en-GB")) + $" ({name})";
-    }
+    private static string Clock(DateTimeOffset? at, EscalationPolicy policy) =>
+        at is { } value ? WallClock.Format(value, policy.Calendar.TimeZone, "ddd d MMM HH:mm") : "–";
 
     private void Touch(DateTimeOffset now)
     {

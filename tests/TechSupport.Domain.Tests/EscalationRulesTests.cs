@@ -61,7 +61,7 @@ public sealed class EscalationRulesTests
 
         Run(fault, T0.AddMinutes(45));
 
-        Assert.Equal("Warning by rule E3: 75 % of the acknowledge target has gone; due Mon 23 Nov 11:00 (Greenwich Mean Time).",
+        Assert.Equal("Warning by rule E3: 75 % of the acknowledge target has gone; due Mon 23 Nov 11:00 GMT.",
             fault.Timeline[^1].Text);
     }
 

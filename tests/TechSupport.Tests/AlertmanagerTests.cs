@@ -128,7 +128,7 @@ public sealed class AlertmanagerTests(AlertmanagerApp app) : IClassFixture<Alert
         var fault = Assert.Single(await FaultsAsync(manager, suiteId));
         Assert.Equal("New", fault.GetProperty("status").GetString());
         var entry = Assert.Single(await TimelineAsync(manager, fault), e => e.GetProperty("kind").GetString() == "Alert");
-        Assert.Equal("Monitoring: RaidArrayDegraded resolved at Mon 23 Nov 10:20:05 Europe/London.", entry.GetProperty("text").GetString());
+        Assert.Equal("Monitoring: RaidArrayDegraded resolved at Mon 23 Nov 10:20:05 GMT.", entry.GetProperty("text").GetString());
     }
 
     [Fact]

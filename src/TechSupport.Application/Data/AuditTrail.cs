@@ -31,9 +31,10 @@ internal static class AuditTrail
         foreach (var entry in tracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                // Bookkeeping, not facts: the outboxes, counters, the evaluator's lease, the mail queue.
+                // Bookkeeping, not facts: the outboxes, counters, the evaluator's lease, the mail queue and
+                // the bell (a notification repeats what the fault's own audited change already says).
                 || entry.Entity is AuditEvent or Counter or Outbox.OutboxMessage or Escalation.EscalationLease
-                    or Notifications.MailMessage)
+                    or Notifications.MailMessage or Notifications.Notification)
             {
                 continue;
             }

@@ -89,7 +89,6 @@ public sealed partial class ReceiveAlertsHandler(
     public const string AccountName = "Monitoring (Alertmanager)";
 
     private static readonly FaultStatus[] Open = [.. FaultLifecycle.OpenStatuses];
-    private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
     private readonly AlertLabelOptions _labels = options.Value.Labels;
     private Actor? _monitoring;
 
@@ -322,7 +321,7 @@ public sealed partial class ReceiveAlertsHandler(
     }
 
     private static string Local(DateTimeOffset at, EscalationPolicy policy) =>
-        TimeZoneInfo.ConvertTime(at, policy.Calendar.TimeZone).ToString("ddd d MMM HH:mm:ss", British) + " " + policy.TimeZone;
+        WallClock.Format(at, policy.Calendar.TimeZone, "ddd d MMM HH:mm:ss");
 
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";
 

@@ -1,7 +1,7 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using TechSupport.Application.Data;
 using TechSupport.Application.Escalation;
+using TechSupport.Domain;
 
 namespace TechSupport.Web.Pages.Shared;
 
@@ -12,12 +12,6 @@ namespace TechSupport.Web.Pages.Shared;
 public sealed class FacilityClock(TechSupportDbContext db, PolicyStore policies, TimeProvider clock)
 {
     private static readonly CultureInfo British = CultureInfo.GetCultureInfo("en-GB");
-
-    // Zones whose people say GMT and BST rather than an offset.
-    private static readonly FrozenSet<string> BritishZones = new[]
-    {
-        "Europe/London", "Europe/Belfast", "Europe/Guernsey", "Europe/Isle_of_Man", "Europe/Jersey", "GB", "GB-Eire",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private TimeZoneInfo? _zone;
 
@@ -45,22 +39,7 @@ public sealed class FacilityClock(TechSupportDbContext db, PolicyStore policies,
     public string Iso(DateTimeOffset at) =>
         at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    public string ZoneName(DateTimeOffset at)
-    {
-        if (BritishZones.Contains(Zone.Id))
-        {
-            return Zone.IsDaylightSavingTime(at) ? "BST" : "GMT";
-        }
-
-        var offset = Zone.GetUtcOffset(at);
-        if (offset == TimeSpan.Zero && !Zone.SupportsDaylightSavingTime)
-        {
-            return "UTC";
-        }
-
-        var sign = offset < TimeSpan.Zero ? "−" : "+";
-        return $"UTC{sign}{offset.Duration():hh\\:mm}";
-    }
+    public string ZoneName(DateTimeOffset at) => WallClock.ZoneName(Zone, at);
 
     // A wall time typed on a form, as an instant. The spring change skips an hour (no such time: refused);
     // the autumn change repeats one, read as its first occurrence (summer time), as the business calendar does.
