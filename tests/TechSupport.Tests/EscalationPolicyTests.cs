@@ -146,6 +146,42 @@ public sealed class EscalationPolicyTests
             fault.GetProperty("targets").GetProperty("acknowledgeBy").GetDateTimeOffset());
     }
 
+    // The clock moves across a night and weekend with the spring change, one with the autumn change,
+    // and Christmas with its Boxing Day substitute: a business-hours target is missed only when the
+    // working time has really run out on the London clock.
+    public static TheoryData<string, DateTimeOffset, DateTimeOffset> WorkingTimeCases => new()
+    {
+        // Friday 27 March 17:00 GMT: 2 h that evening, 2 h from 08:00 BST (07:00 UTC) on Monday 30 March.
+        { "over the spring change", new(2026, 3, 27, 17, 0, 0, TimeSpan.Zero), new(2026, 3, 30, 9, 0, 0, TimeSpan.Zero) },
+        // Friday 23 October 17:00 BST (16:00 UTC): 2 h that evening, 2 h from 08:00 GMT on Monday 26 October.
+        { "over the autumn change", new(2026, 10, 23, 16, 0, 0, TimeSpan.Zero), new(2026, 10, 26, 10, 0, 0, TimeSpan.Zero) },
+        // Thursday 24 December 17:00 GMT: 2 h that evening; Christmas, the weekend and Monday 28 are off.
+        { "over Christmas", new(2026, 12, 24, 17, 0, 0, TimeSpan.Zero), new(2026, 12, 29, 10, 0, 0, TimeSpan.Zero) },
+    };
+
+    [Theory]
+    [MemberData(nameof(WorkingTimeCases))]
+    public async Task A_p3_unacknowledged_over_nights_weekends_holidays_and_clock_changes_escalates_only_when_its_working_hours_run_out(
+        string situation, DateTimeOffset logged, DateTimeOffset due)
+    {
+        await using var app = await StartAsync(logged);
+        var engineer = (await app.UserAsync(Role.Engineer)).Client;
+        var suiteId = await new SuiteBuilder().SendAsync(await app.AdminAsync());
+        var id = await new FaultBuilder(suiteId).WithSeverity(Severity.P3).SendAsync(engineer).IdOfAsync();
+
+        app.Clock.SetUtcNow(due.AddMinutes(-1));
+        await app.EvaluateAsync();
+        var before = await engineer.FaultAsync(id);
+        app.Clock.SetUtcNow(due.AddMinutes(1));
+        await app.EvaluateAsync();
+        var after = await engineer.FaultAsync(id);
+
+        Assert.True(due == before.GetProperty("targets").GetProperty("acknowledgeBy").GetDateTimeOffset(), situation);
+        Assert.True(before.GetProperty("tier").GetString() == "FirstLine", $"{situation}: escalated before its working time ran out");
+        Assert.True(before.GetProperty("sla").GetProperty("atRisk").GetBoolean(), situation);
+        Assert.True(after.GetProperty("tier").GetString() == "SecondLine", $"{situation}: not escalated once missed");
+    }
+
     [Fact]
     public async Task The_escalation_service_acts_on_its_own_clock()
     {
