@@ -203,8 +203,8 @@ public sealed class BriefingTests(TechSupportApp app) : IClassFixture<TechSuppor
         var pages = app.PagesFor(reader);
 
         var briefing = await reader.GetAsync($"/api/v1/faults/{id}/briefing");
-        var page = await pages.GetAsync($"/faults/{id}/briefing");
-        var download = await pages.GetAsync($"/faults/{id}/briefing?handler=Markdown");
+        var page = await pages.RequestAsync($"/faults/{id}/briefing");
+        var download = await pages.RequestAsync($"/faults/{id}/briefing?handler=Markdown");
 
         if (visible)
         {
@@ -213,10 +213,10 @@ public sealed class BriefingTests(TechSupportApp app) : IClassFixture<TechSuppor
             Assert.Contains("Codename Heron", markdown, StringComparison.Ordinal);
             Assert.Contains("**Restricted:** share this briefing only with people cleared for its production.", markdown,
                 StringComparison.Ordinal);
-            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-            Assert.Contains("Codename Heron", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
-            Assert.Equal(markdown.Split('\n').Skip(3), (await download.Content.ReadAsStringAsync()).Split('\n').Skip(3));
+            Assert.Equal(HttpStatusCode.OK, page.Status);
+            Assert.Contains("Codename Heron", page.Source, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, download.Status);
+            Assert.Equal(markdown.Split('\n').Skip(3), download.Source.Split('\n').Skip(3));
             return;
         }
 
@@ -224,9 +224,9 @@ public sealed class BriefingTests(TechSupportApp app) : IClassFixture<TechSuppor
         Assert.Equal(HttpStatusCode.NotFound, briefing.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(await BodyAsync(unknown), await BodyAsync(briefing));
-        Assert.Equal(HttpStatusCode.NotFound, page.StatusCode);
-        Assert.DoesNotContain("Heron", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.NotFound, download.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, page.Status);
+        Assert.DoesNotContain("Heron", page.Source, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, download.Status);
     }
 
     [Fact]
@@ -247,13 +247,13 @@ public sealed class BriefingTests(TechSupportApp app) : IClassFixture<TechSuppor
         });
         var pages = app.PagesFor(engineer);
 
-        var details = await (await pages.GetAsync($"/faults/{id}")).Content.ReadAsStringAsync();
-        var printable = await pages.GetAsync($"/faults/{id}/briefing");
+        var details = (await pages.RequestAsync($"/faults/{id}")).Source;
+        var printable = await pages.RequestAsync($"/faults/{id}/briefing");
 
         Assert.Contains($"href=\"/faults/{id}/briefing\">Briefing (printable)</a>", details, StringComparison.Ordinal);
         Assert.Contains($"href=\"/faults/{id}/briefing?handler=Markdown\">Markdown</a>", details, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.OK, printable.StatusCode);
-        var html = await printable.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, printable.Status);
+        var html = printable.Source;
         Assert.Contains("<article class=\"briefing\"", html, StringComparison.Ordinal);
         Assert.Contains("class=\"no-print briefing-tools\"", html, StringComparison.Ordinal);
         Assert.Contains("Bins &lt;won&#x27;t&gt; open on NEXIS", html, StringComparison.Ordinal);
@@ -262,9 +262,9 @@ public sealed class BriefingTests(TechSupportApp app) : IClassFixture<TechSuppor
         Assert.Contains("<dt>Delivery deadline</dt><dd>Fri 4 Dec 2026, 18:00 GMT</dd>", html, StringComparison.Ordinal);
         Assert.Contains("-16 LUFS is off the deliverable&#x27;s -23 LUFS target.", html, StringComparison.Ordinal);
         Assert.Contains("<td>NEXIS E2</td>", html, StringComparison.Ordinal);
-        var download = await pages.GetAsync($"/faults/{id}/briefing?handler=Markdown");
-        Assert.Equal("text/markdown", download.Content.Headers.ContentType?.MediaType);
-        Assert.EndsWith("-briefing.md", download.Content.Headers.ContentDisposition?.FileName?.Trim('"'), StringComparison.Ordinal);
+        var download = await pages.RequestAsync($"/faults/{id}/briefing?handler=Markdown");
+        Assert.Equal("text/markdown", download.MediaType);
+        Assert.EndsWith("-briefing.md", download.FileName, StringComparison.Ordinal);
     }
 
     // The test clock is in November, when the facility's clock (Europe/London) reads UTC and says GMT.

@@ -61,7 +61,7 @@ public sealed class EffectivenessTests(TechSupportApp app) : IClassFixture<TechS
         Assert.Equal("Effective", read.GetProperty("sourceEffectiveness").GetString());
         var pages = app.PagesFor(engineer);
         Assert.Contains("<span class=\"effect effect-effective\">effective</span>",
-            await (await pages.GetAsync($"/articles/{article}")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            (await pages.RequestAsync($"/articles/{article}")).Source, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -92,19 +92,18 @@ public sealed class EffectivenessTests(TechSupportApp app) : IClassFixture<TechS
         var id = fault.GetProperty("id").GetGuid();
         var resolved = await (await engineer.PostAsJsonAsync($"/api/v1/faults/{id}/resolve", new { fix = "Reseated the SDI cable" })).JsonAsync();
         var pages = app.PagesFor(engineer);
-        var operatorPage = await (await app.PagesFor((await app.UserAsync(Role.Operator)).Client).GetAsync($"/faults/{id}"))
-            .Content.ReadAsStringAsync();
+        var operatorPage = (await app.PagesFor((await app.UserAsync(Role.Operator)).Client).RequestAsync($"/faults/{id}")).Source;
         Assert.DoesNotContain("Mark partly effective", operatorPage, StringComparison.Ordinal);
         Assert.Contains("Not yet verified", operatorPage, StringComparison.Ordinal);
 
-        var posted = await pages.PostFormAsync($"/faults/{id}", "Judge", new Dictionary<string, string>
+        var posted = await pages.PostAsync($"/faults/{id}?handler=Judge", new()
         {
             ["Version"] = resolved.GetProperty("version").GetInt32().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Judge.Note"] = "Drops still happen once a day",
         });
 
-        Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
-        var page = await (await pages.GetAsync($"/faults/{id}")).Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Redirect, posted.Status);
+        var page = (await pages.RequestAsync($"/faults/{id}")).Source;
         Assert.Contains("is marked partly effective", page, StringComparison.Ordinal);
         Assert.Contains("<span class=\"effect effect-partial\">Partly effective</span>", page, StringComparison.Ordinal);
         Assert.DoesNotContain("Mark partly effective", page, StringComparison.Ordinal);

@@ -21,15 +21,15 @@ public sealed class FaultNumberRouteTests(TechSupportApp app) : IClassFixture<Te
 
         foreach (var typed in new[] { number, number.ToLowerInvariant() })
         {
-            var opened = await pages.GetAsync($"/faults/{typed}");
-            Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
-            Assert.Equal($"/faults/{id}", opened.Headers.Location?.OriginalString);
+            var opened = await pages.RequestAsync($"/faults/{typed}");
+            Assert.Equal(HttpStatusCode.Redirect, opened.Status);
+            Assert.Equal($"/faults/{id}", opened.Location?.OriginalString);
         }
 
-        Assert.Equal(HttpStatusCode.NotFound, (await pages.GetAsync("/faults/TS-999999")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await pages.GetAsync("/faults/TS-99999999999999")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await pages.GetAsync("/faults/new")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await pages.GetAsync($"/faults/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await pages.RequestAsync("/faults/TS-999999")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await pages.RequestAsync("/faults/TS-99999999999999")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await pages.RequestAsync("/faults/new")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await pages.RequestAsync($"/faults/{id}")).Status);
     }
 
     [Fact]
@@ -70,13 +70,13 @@ public sealed class FaultNumberRouteTests(TechSupportApp app) : IClassFixture<Te
 
         foreach (var typed in new[] { number, $" {number.ToLowerInvariant()} " })
         {
-            var opened = await pages.GetAsync($"/search?q={Uri.EscapeDataString(typed)}");
-            Assert.Equal(HttpStatusCode.Redirect, opened.StatusCode);
-            Assert.Equal($"/faults/{id}", opened.Headers.Location?.OriginalString);
+            var opened = await pages.RequestAsync($"/search?q={Uri.EscapeDataString(typed)}");
+            Assert.Equal(HttpStatusCode.Redirect, opened.Status);
+            Assert.Equal($"/faults/{id}", opened.Location?.OriginalString);
         }
 
-        Assert.Equal(HttpStatusCode.OK, (await pages.GetAsync($"/search?q={number[3..]}")).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await pages.GetAsync($"/search?q={number}+dropped+frames")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await pages.RequestAsync($"/search?q={number[3..]}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await pages.RequestAsync($"/search?q={number}+dropped+frames")).Status);
     }
 
     [Fact]
@@ -95,15 +95,15 @@ public sealed class FaultNumberRouteTests(TechSupportApp app) : IClassFixture<Te
             var outsider = (await app.UserAsync(role)).Client;
             var pages = app.PagesFor(outsider);
             Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"/api/v1/faults/{number}")).StatusCode);
-            Assert.Equal(HttpStatusCode.NotFound, (await pages.GetAsync($"/faults/{number}")).StatusCode);
-            var searched = await pages.GetAsync($"/search?q={number}");
-            Assert.Equal(HttpStatusCode.OK, searched.StatusCode);
-            Assert.DoesNotContain(id.ToString(), await searched.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(HttpStatusCode.NotFound, (await pages.RequestAsync($"/faults/{number}")).Status);
+            var searched = await pages.RequestAsync($"/search?q={number}");
+            Assert.Equal(HttpStatusCode.OK, searched.Status);
+            Assert.DoesNotContain(id.ToString(), searched.Source, StringComparison.OrdinalIgnoreCase);
         }
 
         var cleared = app.PagesFor((await app.UserAsync(Role.Engineer, productionId)).Client);
-        Assert.Equal($"/faults/{id}", (await cleared.GetAsync($"/faults/{number}")).Headers.Location?.OriginalString);
-        Assert.Equal($"/faults/{id}", (await cleared.GetAsync($"/search?q={number}")).Headers.Location?.OriginalString);
+        Assert.Equal($"/faults/{id}", (await cleared.RequestAsync($"/faults/{number}")).Location?.OriginalString);
+        Assert.Equal($"/faults/{id}", (await cleared.RequestAsync($"/search?q={number}")).Location?.OriginalString);
     }
 
     private static async Task<string> BodyAsync(HttpResponseMessage response)

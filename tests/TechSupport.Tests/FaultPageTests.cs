@@ -18,9 +18,8 @@ public sealed class FaultPageTests(TechSupportApp app) : IClassFixture<TechSuppo
 
         var warned = await pages.PostAsync($"/faults/{faultId}?handler=Workaround", form);
 
-        Assert.Equal(HttpStatusCode.OK, warned.StatusCode);
-        var html = await warned.Content.ReadAsStringAsync();
-        var warning = PageClient.Text(PageClient.Element(html, "div", "id=\"deliverable-warning\""));
+        Assert.Equal(HttpStatusCode.OK, warned.Status);
+        var warning = warned.Text("div#deliverable-warning");
         Assert.Contains("This workaround puts the deliverable at risk", warning, StringComparison.Ordinal);
         Assert.Contains("Bit depth: 8-bit is below the deliverable's 10-bit.", warning, StringComparison.Ordinal);
         Assert.Contains("Frame rate: 25 fps is not the deliverable's 23.976 fps.", warning, StringComparison.Ordinal);
@@ -28,23 +27,23 @@ public sealed class FaultPageTests(TechSupportApp app) : IClassFixture<TechSuppo
             StringComparison.Ordinal);
         Assert.Contains("Apply anyway", warning, StringComparison.Ordinal);
         // The form comes back as typed, so confirming sends the same workaround.
-        Assert.Equal("8", PageClient.InputValue(html, "Workaround.Changes[0].Value"));
-        Assert.Equal("Regrade from the camera originals before delivery.", PageClient.Text(PageClient.Element(html, "textarea", "name=\"Workaround.Conditions\"")));
+        Assert.Equal("8", warned.Value("Workaround.Changes[0].Value"));
+        Assert.Equal("Regrade from the camera originals before delivery.", warned.Text("textarea[name='Workaround.Conditions']"));
         await AssertNothingAppliedAsync(api, faultId);
 
         // Sending it again without the tick is still not a confirmation.
-        form["Workaround.Warned"] = PageClient.InputValue(html, "Workaround.Warned");
-        Assert.Equal(HttpStatusCode.OK, (await pages.PostAsync($"/faults/{faultId}?handler=Workaround", form)).StatusCode);
+        form["Workaround.Warned"] = warned.Value("Workaround.Warned");
+        Assert.Equal(HttpStatusCode.OK, (await pages.PostAsync($"/faults/{faultId}?handler=Workaround", form)).Status);
         await AssertNothingAppliedAsync(api, faultId);
 
         form["Workaround.ApplyAnyway"] = "true";
         var applied = await pages.FollowAsync(await pages.PostAsync($"/faults/{faultId}?handler=Workaround", form));
 
-        var text = PageClient.Text(applied);
+        var text = applied.Text();
         Assert.Contains("the fault is at Second line and the deliverable is flagged for QC", text, StringComparison.Ordinal);
-        Assert.Contains("Second line tier", PageClient.Text(PageClient.Element(applied, "header", "class=\"fault-head\"")), StringComparison.Ordinal);
+        Assert.Contains("Second line tier", applied.Text("header.fault-head"), StringComparison.Ordinal);
         Assert.Contains("Deliverable flagged for QC", text, StringComparison.Ordinal);
-        var listed = PageClient.Text(PageClient.Element(applied, "ol", "class=\"workarounds\""));
+        var listed = applied.Text("ol.workarounds");
         Assert.Contains("Changes: Bit depth 8 · Frame rate 25", listed, StringComparison.Ordinal);
         Assert.Contains("8-bit is below the deliverable's 10-bit.", listed, StringComparison.Ordinal);
 
@@ -62,16 +61,16 @@ public sealed class FaultPageTests(TechSupportApp app) : IClassFixture<TechSuppo
     {
         var (pages, api, faultId) = await EngineerWithFaultAsync(WorkaroundCheckTests.HdrMaster);
         var form = WorkaroundForm(await VersionAsync(api, faultId), ("bitDepth", "8"));
-        var html = await (await pages.PostAsync($"/faults/{faultId}?handler=Workaround", form)).Content.ReadAsStringAsync();
+        var warned = await pages.PostAsync($"/faults/{faultId}?handler=Workaround", form);
 
         // Ticked, but the loudness change was added after the warning was read.
         form = WorkaroundForm(await VersionAsync(api, faultId), ("bitDepth", "8"), ("loudness", "-16 LUFS"));
-        form["Workaround.Warned"] = PageClient.InputValue(html, "Workaround.Warned");
+        form["Workaround.Warned"] = warned.Value("Workaround.Warned");
         form["Workaround.ApplyAnyway"] = "true";
         var again = await pages.PostAsync($"/faults/{faultId}?handler=Workaround", form);
 
-        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
-        var warning = PageClient.Text(PageClient.Element(await again.Content.ReadAsStringAsync(), "div", "id=\"deliverable-warning\""));
+        Assert.Equal(HttpStatusCode.OK, again.Status);
+        var warning = again.Text("div#deliverable-warning");
         Assert.Contains("-16 LUFS is off the deliverable's -23 LUFS target.", warning, StringComparison.Ordinal);
         await AssertNothingAppliedAsync(api, faultId);
     }
@@ -85,7 +84,7 @@ public sealed class FaultPageTests(TechSupportApp app) : IClassFixture<TechSuppo
 
         var warned = await pages.PostAsync($"/faults/{faultId}?handler=Workaround", form);
 
-        var warning = PageClient.Text(PageClient.Element(await warned.Content.ReadAsStringAsync(), "div", "id=\"deliverable-warning\""));
+        var warning = warned.Text("div#deliverable-warning");
         Assert.Contains("It is marked not acceptable for the deliverables.", warning, StringComparison.Ordinal);
         await AssertNothingAppliedAsync(api, faultId);
     }
@@ -98,7 +97,7 @@ public sealed class FaultPageTests(TechSupportApp app) : IClassFixture<TechSuppo
 
         var page = await pages.FollowAsync(await pages.PostAsync($"/faults/{faultId}?handler=Workaround", form));
 
-        Assert.Contains($"Workaround applied to", PageClient.Text(page), StringComparison.Ordinal);
+        Assert.Contains($"Workaround applied to", page.Text(), StringComparison.Ordinal);
         var fault = await api.GetFromJsonAsync<JsonElement>($"/api/v1/faults/{faultId}");
         Assert.Equal("FirstLine", fault.GetProperty("tier").GetString());
         Assert.False(fault.GetProperty("qcFlagged").GetBoolean());
@@ -112,17 +111,17 @@ public sealed class FaultPageTests(TechSupportApp app) : IClassFixture<TechSuppo
         var version = await VersionAsync(api, faultId);
 
         var form = WorkaroundForm(version, ("", "25"), ("bitDepth", "8"), ("bitDepth", "10"));
-        var html = await (await pages.PostAsync($"/faults/{faultId}?handler=Workaround", form)).Content.ReadAsStringAsync();
-        Assert.Contains("aria-invalid=\"true\"", PageClient.FieldTag(html, "Workaround.Changes[0].Aspect"), StringComparison.Ordinal);
-        Assert.Contains("aria-invalid=\"true\"", PageClient.FieldTag(html, "Workaround.Changes[2].Aspect"), StringComparison.Ordinal);
-        Assert.Contains("Bit depth is given twice", PageClient.Text(html), StringComparison.Ordinal);
+        var page = await pages.PostAsync($"/faults/{faultId}?handler=Workaround", form);
+        Assert.Equal("true", page.Field("Workaround.Changes[0].Aspect").GetAttribute("aria-invalid"));
+        Assert.Equal("true", page.Field("Workaround.Changes[2].Aspect").GetAttribute("aria-invalid"));
+        Assert.Contains("Bit depth is given twice", page.Text(), StringComparison.Ordinal);
 
         form = WorkaroundForm(version, ("bitDepth", "8"), ("frameRate", ""));
         form["Workaround.Warned"] = "bitDepth=8";
         form["Workaround.ApplyAnyway"] = "true";
-        html = await (await pages.PostAsync($"/faults/{faultId}?handler=Workaround", form)).Content.ReadAsStringAsync();
-        Assert.Contains("aria-invalid=\"true\"", PageClient.FieldTag(html, "Workaround.Changes[1].Value"), StringComparison.Ordinal);
-        Assert.Contains("Say what it changes to", PageClient.Text(html), StringComparison.Ordinal);
+        page = await pages.PostAsync($"/faults/{faultId}?handler=Workaround", form);
+        Assert.Equal("true", page.Field("Workaround.Changes[1].Value").GetAttribute("aria-invalid"));
+        Assert.Contains("Say what it changes to", page.Text(), StringComparison.Ordinal);
         await AssertNothingAppliedAsync(api, faultId);
     }
 
@@ -130,21 +129,20 @@ public sealed class FaultPageTests(TechSupportApp app) : IClassFixture<TechSuppo
     public async Task An_engineer_escalates_from_the_page_to_a_higher_tier_only()
     {
         var (pages, api, faultId) = await EngineerWithFaultAsync(WorkaroundCheckTests.HdrMaster);
-        var page = await pages.GetAsync($"/faults/{faultId}");
-        Assert.Contains("First line tier", PageClient.Text(PageClient.Element(page, "header", "class=\"fault-head\"")), StringComparison.Ordinal);
-        var tiers = PageClient.Element(page, "select", "name=\"Escalation.Tier\"");
-        Assert.DoesNotContain("value=\"FirstLine\"", tiers, StringComparison.Ordinal);
+        var page = await pages.OpenAsync($"/faults/{faultId}");
+        Assert.Contains("First line tier", page.Text("header.fault-head"), StringComparison.Ordinal);
+        var tiers = page.Get("select[name='Escalation.Tier']");
+        Assert.Null(tiers.QuerySelector("[value=FirstLine]"));
         // One tier up is the default: the first option, nothing else selected.
-        Assert.StartsWith("Second line", PageClient.Text(tiers), StringComparison.Ordinal);
-        Assert.Contains("value=\"Specialist\"", tiers, StringComparison.Ordinal);
-        Assert.DoesNotContain("selected", tiers, StringComparison.Ordinal);
+        Assert.StartsWith("Second line", HtmlPage.Normalise(tiers.TextContent), StringComparison.Ordinal);
+        Assert.NotNull(tiers.QuerySelector("[value=Specialist]"));
+        Assert.Null(tiers.QuerySelector("[selected]"));
 
         var refused = await pages.PostAsync($"/faults/{faultId}?handler=Escalate",
             new() { ["Version"] = await VersionAsync(api, faultId), ["Escalation.Tier"] = "Specialist", ["Escalation.Reason"] = "" });
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        var refusedPage = await refused.Content.ReadAsStringAsync();
-        Assert.Contains("aria-invalid=\"true\"", PageClient.FieldTag(refusedPage, "Escalation.Reason"), StringComparison.Ordinal);
-        Assert.Contains("Say why the fault needs a higher tier.", PageClient.Text(refusedPage), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Equal("true", refused.Field("Escalation.Reason").GetAttribute("aria-invalid"));
+        Assert.Contains("Say why the fault needs a higher tier.", refused.Text(), StringComparison.Ordinal);
 
         var escalated = await pages.FollowAsync(await pages.PostAsync($"/faults/{faultId}?handler=Escalate", new()
         {
@@ -153,9 +151,9 @@ public sealed class FaultPageTests(TechSupportApp app) : IClassFixture<TechSuppo
             ["Escalation.Reason"] = "Needs the vendor: the I/O card firmware is suspect.",
         }));
 
-        var text = PageClient.Text(escalated);
+        var text = escalated.Text();
         Assert.Contains("escalated to Specialist / vendor", text, StringComparison.Ordinal);
-        Assert.Contains("Specialist / vendor tier", PageClient.Text(PageClient.Element(escalated, "header", "class=\"fault-head\"")), StringComparison.Ordinal);
+        Assert.Contains("Specialist / vendor tier", escalated.Text("header.fault-head"), StringComparison.Ordinal);
         Assert.Contains("Escalated to Specialist / vendor by hand: Needs the vendor", text, StringComparison.Ordinal);
         Assert.Equal("Specialist", (await api.GetFromJsonAsync<JsonElement>($"/api/v1/faults/{faultId}")).GetProperty("tier").GetString());
         Assert.Equal(["Manager"], TierOptions(escalated));
@@ -165,7 +163,7 @@ public sealed class FaultPageTests(TechSupportApp app) : IClassFixture<TechSuppo
             new() { ["Version"] = await VersionAsync(api, faultId), ["Escalation.Reason"] = "Client escalation." }));
         Assert.Equal("Manager", (await api.GetFromJsonAsync<JsonElement>($"/api/v1/faults/{faultId}")).GetProperty("tier").GetString());
         Assert.Empty(TierOptions(top));
-        Assert.Contains("At the Manager tier: there is no higher tier to escalate to.", PageClient.Text(top), StringComparison.Ordinal);
+        Assert.Contains("At the Manager tier: there is no higher tier to escalate to.", top.Text(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -176,13 +174,13 @@ public sealed class FaultPageTests(TechSupportApp app) : IClassFixture<TechSuppo
         var (email, _) = await app.AccountAsync(Role.Operator);
         var api = await app.SignInAsync(email);
         var faultId = (await new FaultBuilder(suiteId).SendAsync(api)).GetProperty("id").GetGuid();
-        var pages = await PageClient.SignInAsync(app, email);
+        var pages = await PageSession.SignInAsync(app, email);
 
-        Assert.Empty(TierOptions(await pages.GetAsync($"/faults/{faultId}")));
+        Assert.Empty(TierOptions(await pages.OpenAsync($"/faults/{faultId}")));
         var response = await pages.PostAsync($"/faults/{faultId}?handler=Escalate",
             new() { ["Version"] = await VersionAsync(api, faultId), ["Escalation.Reason"] = "Let me through." });
 
-        Assert.Equal("/account/denied", response.Headers.Location?.AbsolutePath);
+        Assert.Equal("/account/denied", response.Location?.AbsolutePath);
         Assert.Equal("FirstLine", (await api.GetFromJsonAsync<JsonElement>($"/api/v1/faults/{faultId}")).GetProperty("tier").GetString());
     }
 
@@ -191,26 +189,26 @@ public sealed class FaultPageTests(TechSupportApp app) : IClassFixture<TechSuppo
     {
         var (pages, _, faultId) = await EngineerWithFaultAsync(WorkaroundCheckTests.HdrMaster, Severity.P1);
 
-        var fresh = await pages.GetAsync($"/faults/{faultId}");
+        var fresh = await pages.OpenAsync($"/faults/{faultId}");
         Assert.Contains("Next: Acknowledge — due in 15 min", SlaText(fresh), StringComparison.Ordinal);
         Assert.Equal("next: due in 15 min", TargetState(fresh, "Acknowledge"));
         Assert.Equal("due in 1 h 0 min", TargetState(fresh, "Restore"));
 
         // E3: past 75 % of the 15 minutes the next target is at risk.
         app.Clock.Advance(TimeSpan.FromMinutes(12));
-        var atRisk = await pages.GetAsync($"/faults/{faultId}");
+        var atRisk = await pages.OpenAsync($"/faults/{faultId}");
         Assert.Contains("Next: Acknowledge — at risk, due in 3 min", SlaText(atRisk), StringComparison.Ordinal);
         Assert.Equal("next: due in 3 min, at risk", TargetState(atRisk, "Acknowledge"));
 
         app.Clock.Advance(TimeSpan.FromMinutes(4));
-        var missed = await pages.GetAsync($"/faults/{faultId}");
+        var missed = await pages.OpenAsync($"/faults/{faultId}");
         Assert.Contains("Next: Acknowledge — missed, it was due", SlaText(missed), StringComparison.Ordinal);
         Assert.Equal("next: missed", TargetState(missed, "Acknowledge"));
 
         // Bearer tokens last 15 minutes on this clock too; the page carries the version it was drawn from.
         await pages.FollowAsync(await pages.PostAsync($"/faults/{faultId}?handler=Acknowledge",
-            new() { ["Version"] = PageClient.InputValue(missed, "Version") }));
-        var acknowledged = await pages.GetAsync($"/faults/{faultId}");
+            new() { ["Version"] = missed.Value("Version") }));
+        var acknowledged = await pages.OpenAsync($"/faults/{faultId}");
         Assert.Equal("met late", TargetState(acknowledged, "Acknowledge"));
         Assert.Contains("Next: Restore (workaround) — due in 44 min", SlaText(acknowledged), StringComparison.Ordinal);
         Assert.Equal("next: due in 44 min", TargetState(acknowledged, "Restore"));
@@ -225,8 +223,7 @@ public sealed class FaultPageTests(TechSupportApp app) : IClassFixture<TechSuppo
         var faultId = (await new FaultBuilder(suiteId).AsSecurityIncident().SendAsync(await app.SignInAsync(email)))
             .GetProperty("id").GetGuid();
 
-        var header = PageClient.Text(PageClient.Element(await (await PageClient.SignInAsync(app, email)).GetAsync($"/faults/{faultId}"),
-            "header", "class=\"fault-head\""));
+        var header = (await (await PageSession.SignInAsync(app, email)).OpenAsync($"/faults/{faultId}")).Text("header.fault-head");
 
         Assert.Contains("Attachments locked", header, StringComparison.Ordinal);
         Assert.Contains("Manager tier", header, StringComparison.Ordinal);
@@ -250,19 +247,20 @@ public sealed class FaultPageTests(TechSupportApp app) : IClassFixture<TechSuppo
             app.Clock.Advance(TimeSpan.FromMinutes(5));
         }
 
-        var page = await (await PageClient.SignInAsync(app, email)).GetAsync($"/faults/{faults[2].GetProperty("id").GetGuid()}");
+        var page = await (await PageSession.SignInAsync(app, email)).OpenAsync($"/faults/{faults[2].GetProperty("id").GetGuid()}");
 
-        var problem = PageClient.Element(page, "ul", "class=\"recurring\"");
+        var problem = page.Get("ul.recurring");
         foreach (var earlier in faults.Take(2))
         {
-            Assert.Contains($"<a class=\"num\" href=\"/faults/{earlier.GetProperty("id").GetGuid()}\">{earlier.GetProperty("number").GetString()}</a>",
-                problem, StringComparison.Ordinal);
+            var link = problem.QuerySelector($"a.num[href='/faults/{earlier.GetProperty("id").GetGuid()}']");
+            Assert.NotNull(link);
+            Assert.Equal(earlier.GetProperty("number").GetString(), link.TextContent);
         }
 
-        Assert.Contains($"{faults[2].GetProperty("number").GetString()} (this fault)", PageClient.Text(problem), StringComparison.Ordinal);
+        Assert.Contains($"{faults[2].GetProperty("number").GetString()} (this fault)", HtmlPage.Normalise(problem.TextContent), StringComparison.Ordinal);
     }
 
-    private async Task<(PageClient Pages, HttpClient Api, Guid FaultId)> EngineerWithFaultAsync(object spec, Severity severity = Severity.P2)
+    private async Task<(PageSession Pages, HttpClient Api, Guid FaultId)> EngineerWithFaultAsync(object spec, Severity severity = Severity.P2)
     {
         var manager = (await app.UserAsync(Role.Manager)).Client;
         var suiteId = await new SuiteBuilder().SendAsync(manager);
@@ -270,7 +268,7 @@ public sealed class FaultPageTests(TechSupportApp app) : IClassFixture<TechSuppo
         var (email, _) = await app.AccountAsync(Role.Engineer);
         var api = await app.SignInAsync(email);
         var fault = await new FaultBuilder(suiteId).For(productionId).WithSeverity(severity).SendAsync(api);
-        return (await PageClient.SignInAsync(app, email), api, fault.GetProperty("id").GetGuid());
+        return (await PageSession.SignInAsync(app, email), api, fault.GetProperty("id").GetGuid());
     }
 
     private static async Task<string> VersionAsync(HttpClient api, Guid faultId) =>
@@ -302,21 +300,19 @@ public sealed class FaultPageTests(TechSupportApp app) : IClassFixture<TechSuppo
         Assert.False(fault.GetProperty("qcFlagged").GetBoolean());
     }
 
-    private static string[] TierOptions(string page) =>
-        page.Contains("name=\"Escalation.Tier\"", StringComparison.Ordinal)
-            ? [.. System.Text.RegularExpressions.Regex.Matches(PageClient.Element(page, "select", "name=\"Escalation.Tier\""), "<option value=\"(\\w+)\"")
-                .Select(m => m.Groups[1].Value)]
-            : [];
+    private static string[] TierOptions(HtmlPage page) =>
+        page.Find("[name='Escalation.Tier']") is null
+            ? []
+            : [.. page.Get("select[name='Escalation.Tier']").QuerySelectorAll("option").Select(o => o.GetAttribute("value") ?? "")
+                .Where(v => v.Length > 0)];
 
-    private static string SlaText(string page) => PageClient.Text(PageClient.Element(page, "p", "id=\"sla\""));
+    private static string SlaText(HtmlPage page) => page.Text("p#sla");
 
     // The State cell of a target's row.
-    private static string TargetState(string page, string target)
+    private static string TargetState(HtmlPage page, string target)
     {
-        var table = PageClient.Element(page, "table", "class=\"targets\"");
-        var row = table[table.IndexOf($"<th scope=\"row\">{target}", StringComparison.Ordinal)..];
-        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
-        var cells = System.Text.RegularExpressions.Regex.Matches(row, "<td[^>]*>(.*?)</td>", System.Text.RegularExpressions.RegexOptions.Singleline);
-        return PageClient.Text(cells[^1].Groups[1].Value);
+        var row = page.Get("table.targets").QuerySelectorAll("tr")
+            .First(r => r.QuerySelector("th[scope=row]") is { } th && th.TextContent.StartsWith(target, StringComparison.Ordinal));
+        return HtmlPage.Normalise(row.QuerySelectorAll("td")[^1].TextContent);
     }
 }

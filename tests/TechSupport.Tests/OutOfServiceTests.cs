@@ -15,29 +15,29 @@ public sealed class OutOfServiceTests(TechSupportApp app) : IClassFixture<TechSu
     {
         var (hazard, other) = await SuitesAsync();
         var (email, _) = await app.AccountAsync(Role.Operator);
-        var pages = await PageClient.SignInAsync(app, email);
+        var pages = await PageSession.SignInAsync(app, email);
 
         await LogAsync(pages, other, healthAndSafety: false);
-        Assert.Equal(other, SelectedSuite(await pages.GetAsync("/faults/new")));
+        Assert.Equal(other, SelectedSuite(await pages.OpenAsync("/faults/new")));
 
         var faultPage = await LogAsync(pages, hazard, healthAndSafety: true);
-        var notice = PageClient.Text(PageClient.Element(faultPage, "p", "id=\"health-and-safety\""));
+        var notice = faultPage.Text("p#health-and-safety");
         Assert.Contains("is out of service since", notice, StringComparison.Ordinal);
         Assert.Contains("Closing the fault needs a manager's sign-off", notice, StringComparison.Ordinal);
         var faultId = FaultIdOf(faultPage);
 
         // The form remembers the suite last logged from, but never offers one out of service as the default.
-        var form = await pages.GetAsync("/faults/new");
+        var form = await pages.OpenAsync("/faults/new");
         Assert.Null(SelectedSuite(form));
         Assert.Contains("(out of service since", OptionText(form, hazard), StringComparison.Ordinal);
         Assert.DoesNotContain("out of service", OptionText(form, other), StringComparison.Ordinal);
-        Assert.Contains($"<a href=\"/faults/{faultId}\">", PageClient.Element(form, "span", "id=\"SuiteId-hint\""), StringComparison.Ordinal);
+        Assert.NotNull(form.Get("span#SuiteId-hint").QuerySelector($"a[href='/faults/{faultId}']"));
 
-        var facility = await pages.GetAsync("/admin");
+        var facility = await pages.OpenAsync("/admin");
         var hazardCard = SuiteCard(facility, hazard);
-        Assert.Contains("Out of service since", PageClient.Text(hazardCard), StringComparison.Ordinal);
-        Assert.Contains($"href=\"/faults/{faultId}\"", hazardCard, StringComparison.Ordinal);
-        Assert.DoesNotContain("Out of service", PageClient.Text(SuiteCard(facility, other)), StringComparison.Ordinal);
+        Assert.Contains("Out of service since", HtmlPage.Normalise(hazardCard.TextContent), StringComparison.Ordinal);
+        Assert.NotNull(hazardCard.QuerySelector($"[href='/faults/{faultId}']"));
+        Assert.DoesNotContain("Out of service", HtmlPage.Normalise(SuiteCard(facility, other).TextContent), StringComparison.Ordinal);
 
         var suite = await SuiteAsync(await app.SignInAsync(email), hazard);
         Assert.Equal(app.Clock.GetUtcNow(), suite.GetProperty("outOfServiceSince").GetDateTimeOffset());
@@ -49,35 +49,34 @@ public sealed class OutOfServiceTests(TechSupportApp app) : IClassFixture<TechSu
     {
         var (hazard, _) = await SuitesAsync();
         var (operatorEmail, _) = await app.AccountAsync(Role.Operator);
-        var operatorPages = await PageClient.SignInAsync(app, operatorEmail);
+        var operatorPages = await PageSession.SignInAsync(app, operatorEmail);
         var faultId = FaultIdOf(await LogAsync(operatorPages, hazard, healthAndSafety: true));
         var (engineerEmail, _) = await app.AccountAsync(Role.Engineer);
         var engineer = await app.SignInAsync(engineerEmail);
         (await engineer.PostAsJsonAsync($"/api/v1/faults/{faultId}/resolve", new { fix = "Replaced the cracked PSU; PAT tested." }))
             .EnsureSuccessStatusCode();
 
-        var engineerPages = await PageClient.SignInAsync(app, engineerEmail);
+        var engineerPages = await PageSession.SignInAsync(app, engineerEmail);
         var refused = await engineerPages.PostAsync($"/faults/{faultId}?handler=Close", new() { ["Version"] = await VersionAsync(engineer, faultId) });
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("A health-and-safety fault needs a manager to sign off its closing.",
-            PageClient.Text(await refused.Content.ReadAsStringAsync()), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        Assert.Contains("A health-and-safety fault needs a manager to sign off its closing.", refused.Text(), StringComparison.Ordinal);
         Assert.True((await SuiteAsync(engineer, hazard)).TryGetProperty("outOfServiceSince", out var still) && still.ValueKind != JsonValueKind.Null);
 
         var (managerEmail, _) = await app.AccountAsync(Role.Manager);
-        var managerPages = await PageClient.SignInAsync(app, managerEmail);
-        var before = await managerPages.GetAsync($"/faults/{faultId}");
-        Assert.Contains("returns", PageClient.Text(PageClient.Element(before, "form", "?handler=Close")), StringComparison.Ordinal);
+        var managerPages = await PageSession.SignInAsync(app, managerEmail);
+        var before = await managerPages.OpenAsync($"/faults/{faultId}");
+        Assert.Contains("returns", before.Text("form[action*='?handler=Close']"), StringComparison.Ordinal);
         var closed = await managerPages.FollowAsync(await managerPages.PostAsync($"/faults/{faultId}?handler=Close",
-            new() { ["Version"] = PageClient.InputValue(before, "Version") }));
+            new() { ["Version"] = before.Value("Version") }));
 
-        var text = PageClient.Text(closed);
+        var text = closed.Text();
         Assert.Contains("closed", text, StringComparison.Ordinal);
         Assert.Contains("is back in service", text, StringComparison.Ordinal);
-        Assert.Contains("A manager signed the fault off when it was closed.", PageClient.Text(PageClient.Element(closed, "p", "id=\"health-and-safety\"")),
-            StringComparison.Ordinal);
+        Assert.Contains("A manager signed the fault off when it was closed.", closed.Text("p#health-and-safety"), StringComparison.Ordinal);
         Assert.Equal(JsonValueKind.Null, (await SuiteAsync(engineer, hazard)).GetProperty("outOfServiceSince").ValueKind);
-        Assert.DoesNotContain("Out of service", PageClient.Text(SuiteCard(await operatorPages.GetAsync("/admin"), hazard)), StringComparison.Ordinal);
-        var form = await operatorPages.GetAsync("/faults/new");
+        Assert.DoesNotContain("Out of service", HtmlPage.Normalise(SuiteCard(await operatorPages.OpenAsync("/admin"), hazard).TextContent),
+            StringComparison.Ordinal);
+        var form = await operatorPages.OpenAsync("/faults/new");
         Assert.Equal(hazard, SelectedSuite(form));
         Assert.DoesNotContain("out of service", OptionText(form, hazard), StringComparison.Ordinal);
     }
@@ -111,13 +110,13 @@ public sealed class OutOfServiceTests(TechSupportApp app) : IClassFixture<TechSu
         Assert.NotEqual(JsonValueKind.Null, suite.GetProperty("outOfServiceSince").ValueKind);
         Assert.Equal(seesFault ? faultId.ToString() : null, suite.GetProperty("outOfServiceFaultId").GetString());
 
-        var pages = await PageClient.SignInAsync(app, email);
-        var card = SuiteCard(await pages.GetAsync("/admin"), hazard);
-        Assert.Contains("Out of service since", PageClient.Text(card), StringComparison.Ordinal);
-        Assert.Equal(seesFault, card.Contains(faultId.ToString(), StringComparison.Ordinal));
-        var form = await pages.GetAsync("/faults/new");
+        var pages = await PageSession.SignInAsync(app, email);
+        var card = SuiteCard(await pages.OpenAsync("/admin"), hazard);
+        Assert.Contains("Out of service since", HtmlPage.Normalise(card.TextContent), StringComparison.Ordinal);
+        Assert.Equal(seesFault, card.OuterHtml.Contains(faultId.ToString(), StringComparison.Ordinal));
+        var form = await pages.OpenAsync("/faults/new");
         Assert.Contains("(out of service since", OptionText(form, hazard), StringComparison.Ordinal);
-        Assert.Equal(seesFault, form.Contains(faultId.ToString(), StringComparison.Ordinal));
+        Assert.Equal(seesFault, form.Source.Contains(faultId.ToString(), StringComparison.Ordinal));
     }
 
     private async Task<(Guid Hazard, Guid Other)> SuitesAsync()
@@ -127,7 +126,7 @@ public sealed class OutOfServiceTests(TechSupportApp app) : IClassFixture<TechSu
     }
 
     // Logs through the form, as an operator at the suite would; answers the fault page it lands on.
-    private static async Task<string> LogAsync(PageClient pages, Guid suiteId, bool healthAndSafety) =>
+    private static async Task<HtmlPage> LogAsync(PageSession pages, Guid suiteId, bool healthAndSafety) =>
         await pages.FollowAsync(await pages.PostAsync("/faults/new", new()
         {
             ["SuiteId"] = suiteId.ToString(),
@@ -139,21 +138,19 @@ public sealed class OutOfServiceTests(TechSupportApp app) : IClassFixture<TechSu
             ["HealthAndSafety"] = healthAndSafety ? "true" : "false",
         }));
 
-    private static Guid FaultIdOf(string faultPage) =>
-        Guid.Parse(System.Text.RegularExpressions.Regex.Match(faultPage, "action=\"/faults/([0-9a-f-]{36})\\?handler=").Groups[1].Value);
+    // The fault's own forms post to its handlers.
+    private static Guid FaultIdOf(HtmlPage faultPage) =>
+        faultPage.Document.QuerySelectorAll("form[action*='?handler=']")
+            .Select(f => System.Text.RegularExpressions.Regex.Match(f.GetAttribute("action")!, "^/faults/([0-9a-f-]{36})\\?handler="))
+            .Where(m => m.Success).Select(m => Guid.Parse(m.Groups[1].Value)).First();
 
-    private static Guid? SelectedSuite(string form)
-    {
-        var select = PageClient.Element(form, "select", "name=\"SuiteId\"");
-        var selected = System.Text.RegularExpressions.Regex.Match(select, "<option value=\"([0-9a-f-]{36})\" selected=\"selected\">");
-        return selected.Success ? Guid.Parse(selected.Groups[1].Value) : null;
-    }
+    private static Guid? SelectedSuite(HtmlPage form) =>
+        Guid.TryParse(form.Find("select[name=SuiteId] option[selected]")?.GetAttribute("value"), out var suiteId) ? suiteId : null;
 
-    private static string OptionText(string form, Guid suiteId) =>
-        PageClient.Text(PageClient.Element(PageClient.Element(form, "select", "name=\"SuiteId\""), "option", $"value=\"{suiteId}\""));
+    private static string OptionText(HtmlPage form, Guid suiteId) => form.Text($"select[name=SuiteId] option[value='{suiteId}']");
 
-    private static string SuiteCard(string facility, Guid suiteId) =>
-        PageClient.Element(facility, "article", $"aria-labelledby=\"suite-{suiteId}\"");
+    private static AngleSharp.Dom.IElement SuiteCard(HtmlPage facility, Guid suiteId) =>
+        facility.Get($"article[aria-labelledby='suite-{suiteId}']");
 
     private static async Task<JsonElement> SuiteAsync(HttpClient client, Guid suiteId) =>
         (await client.GetFromJsonAsync<JsonElement>("/api/v1/suites")).GetProperty("items").EnumerateArray()

@@ -34,17 +34,17 @@ public sealed class PromotionTests(TechSupportApp app) : IClassFixture<TechSuppo
         var (engineer, id) = await ResolvedFaultAsync();
         var pages = app.PagesFor(engineer);
 
-        var first = await pages.PostFormAsync($"/faults/{id}", "Promote", new Dictionary<string, string>());
-        var articlePath = first.Headers.Location?.OriginalString;
-        var firstNotice = await (await pages.GetAsync(articlePath)).Content.ReadAsStringAsync();
-        var second = await pages.PostFormAsync($"/faults/{id}", "Promote", new Dictionary<string, string>());
-        var secondNotice = await (await pages.GetAsync(second.Headers.Location?.OriginalString)).Content.ReadAsStringAsync();
+        var first = await pages.PostAsync($"/faults/{id}?handler=Promote", new());
+        var articlePath = first.Location?.OriginalString;
+        var firstNotice = (await pages.RequestAsync(articlePath!)).Source;
+        var second = await pages.PostAsync($"/faults/{id}?handler=Promote", new());
+        var secondNotice = (await pages.RequestAsync(second.Location?.OriginalString!)).Source;
 
-        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, first.Status);
         Assert.StartsWith("/articles/", articlePath, StringComparison.Ordinal);
         Assert.Contains("Knowledge article written from", firstNotice, StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
-        Assert.Equal(articlePath, second.Headers.Location?.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, second.Status);
+        Assert.Equal(articlePath, second.Location?.OriginalString);
         Assert.Contains("already has a knowledge article, so no second one was written", secondNotice, StringComparison.Ordinal);
         Assert.Equal([Guid.Parse(articlePath!["/articles/".Length..])], await ArticlesFromAsync(engineer, id));
     }

@@ -9,12 +9,15 @@ using TechSupport.Domain;
 namespace TechSupport.Tests.Support;
 
 // The Razor Pages as a browser without JavaScript uses them: signed in through the sign-in form with a cookie,
-// forms posted with every field they hold (the antiforgery token included), redirects followed.
+// forms posted with every field they hold (the antiforgery token included). Redirects are followed by hand, so a
+// test may also stop at one and see where a page sends the user.
 public sealed class PageSession(HttpClient client)
 {
+    private const int MostRedirects = 10;
+
     public static async Task<PageSession> SignInAsync(TechSupportApp app, string email, string password = TechSupportApp.Password)
     {
-        var session = new PageSession(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = true, HandleCookies = true }));
+        var session = new PageSession(CreateClient(app));
         var login = await session.GetAsync("/account/login");
         var form = login.Form();
         form["Email"] = email;
@@ -24,29 +27,85 @@ public sealed class PageSession(HttpClient client)
         return session;
     }
 
-    public async Task<HtmlPage> GetAsync(string path)
+    // Where the page ends up once every redirect is followed.
+    public async Task<HtmlPage> GetAsync(string path) => await FollowRedirectsAsync(await RequestAsync(path));
+
+    // One request and its answer as it is, a redirect not followed.
+    public async Task<HtmlPage> RequestAsync(string path)
     {
         using var response = await client.GetAsync(path);
         return await HtmlPage.ReadAsync(response);
+    }
+
+    // The page itself, which must answer 200 without sending the user elsewhere.
+    public async Task<HtmlPage> OpenAsync(string path)
+    {
+        var page = await RequestAsync(path);
+        Assert.True(page.Status == HttpStatusCode.OK, $"GET {path} answered {(int)page.Status}");
+        return page;
     }
 
     public async Task<HtmlPage> SubmitAsync(FormFields form)
     {
         using var content = new FormUrlEncodedContent(form.All);
         using var response = await client.PostAsync(form.Action, content);
+        return await FollowRedirectsAsync(await HtmlPage.ReadAsync(response));
+    }
+
+    // Posts the given fields to a page's handler (the path may carry ?handler=) with the antiforgery token the page
+    // hands out, as a form on it would; fields that are null are left out. The answer is not followed.
+    public async Task<HtmlPage> PostAsync(string path, Dictionary<string, string?> fields)
+    {
+        var page = await OpenAsync(path.Split('?')[0]);
+        var token = page.Value("__RequestVerificationToken")
+            ?? throw new Xunit.Sdk.XunitException($"{path} has no form with an antiforgery token.");
+        var posted = fields.Where(f => f.Value is not null && f.Key != "__RequestVerificationToken")
+            .Select(f => KeyValuePair.Create(f.Key, f.Value!))
+            .Append(KeyValuePair.Create("__RequestVerificationToken", token));
+        using var content = new FormUrlEncodedContent(posted);
+        using var response = await client.PostAsync(path, content);
         return await HtmlPage.ReadAsync(response);
     }
+
+    // A post that worked: post/redirect/get, and the page it lands on with its confirmation.
+    public async Task<HtmlPage> FollowAsync(HtmlPage posted)
+    {
+        if (posted.Status != HttpStatusCode.Redirect)
+        {
+            var text = posted.Text();
+            Assert.Fail($"Expected a redirect, got {(int)posted.Status}: {text[..Math.Min(2_000, text.Length)]}");
+        }
+
+        return await OpenAsync(posted.Location!.OriginalString); // a redirect always has a Location
+    }
+
+    private async Task<HtmlPage> FollowRedirectsAsync(HtmlPage page)
+    {
+        for (var hops = 0; page.Location is { } location && (int)page.Status is >= 300 and < 400; hops++)
+        {
+            Assert.True(hops < MostRedirects, $"More than {MostRedirects} redirects from {page.Url}.");
+            page = await RequestAsync(new Uri(page.Url, location).PathAndQuery);
+        }
+
+        return page;
+    }
+
+    internal static HttpClient CreateClient(TechSupportApp app) =>
+        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 }
 
-public sealed record HtmlPage(HttpStatusCode Status, Uri Url, IHtmlDocument Document)
+// One answer: its status, where it was asked for and where it redirects, its source as sent and the HTML parsed.
+public sealed record HtmlPage(HttpStatusCode Status, Uri Url, Uri? Location, string? MediaType, string? FileName, string Source,
+    IHtmlDocument Document)
 {
     private static readonly HtmlParser Parser = new();
 
     public static async Task<HtmlPage> ReadAsync(HttpResponseMessage response)
     {
-        var html = await response.Content.ReadAsStringAsync();
-        // RequestMessage is the last request after redirects.
-        return new HtmlPage(response.StatusCode, response.RequestMessage!.RequestUri!, await Parser.ParseDocumentAsync(html));
+        var source = await response.Content.ReadAsStringAsync();
+        var headers = response.Content.Headers;
+        return new HtmlPage(response.StatusCode, response.RequestMessage!.RequestUri!, response.Headers.Location,
+            headers.ContentType?.MediaType, headers.ContentDisposition?.FileName?.Trim('"'), source, await Parser.ParseDocumentAsync(source));
     }
 
     public IElement? Find(string selector) => Document.QuerySelector(selector);
@@ -54,7 +113,14 @@ public sealed record HtmlPage(HttpStatusCode Status, Uri Url, IHtmlDocument Docu
     public IElement Get(string selector) =>
         Document.QuerySelector(selector) ?? throw new Xunit.Sdk.XunitException($"No {selector} on {Url}:\n{Document.Body?.TextContent}");
 
-    public string Text(string selector) => Normalise(Get(selector).TextContent);
+    // What a reader sees of the element, or of the whole page.
+    public string Text(string selector = "body") => Normalise(Get(selector).TextContent);
+
+    // The first form field (input, select or textarea) with this name.
+    public IElement Field(string name) => Get($"input[name='{name}'], select[name='{name}'], textarea[name='{name}']");
+
+    // The value an input (hidden or not) carries, or null when the page has no such input.
+    public string? Value(string name) => (Find($"input[name='{name}']") as IHtmlInputElement)?.Value;
 
     // The status line the layout shows after a post/redirect/get.
     public string? Notice => Find("[role=status]") is { } notice ? Normalise(notice.TextContent) : null;
@@ -129,5 +195,13 @@ public static class PageSessions
             new { email, password = TechSupportApp.Password, displayName = $"{role} on the pages", role = role.ToString() }, TechSupportApp.Json);
         created.EnsureSuccessStatusCode();
         return await PageSession.SignInAsync(app, email);
+    }
+
+    // The pages as the user of an API client sees them, signed in by that client's bearer token.
+    public static PageSession PagesFor(this TechSupportApp app, HttpClient signedIn)
+    {
+        var pages = PageSession.CreateClient(app);
+        pages.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
+        return new PageSession(pages);
     }
 }
