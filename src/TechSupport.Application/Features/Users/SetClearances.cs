@@ -16,7 +16,8 @@ public sealed record SetClearances(Guid UserId, Guid[]? ProductionIds) : IComman
 public sealed class SetClearancesValidator : AbstractValidator<SetClearances>
 {
     public SetClearancesValidator() =>
-        RuleFor(x => x.ProductionIds).NotNull().WithMessage("Give the list of productions (empty clears all).")
+        RuleFor(x => x.ProductionIds).Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("Give the list of productions (empty clears all).")
             .Must(ids => ids!.Length <= 1_000).WithMessage("At most 1,000 productions.");
 }
 
@@ -26,6 +27,13 @@ public sealed class SetClearancesHandler(TechSupportDbContext db, ICurrentUser u
     public async ValueTask<UserView> Handle(SetClearances command, CancellationToken cancellationToken)
     {
         var ct = cancellationToken;
+        // S2 admits no role by rank, administrators included: an administrator cleared for a Restricted
+        // production only by a second administrator, never by themselves.
+        if (command.UserId == user.Id)
+        {
+            throw new ForbiddenException("Nobody changes their own clearances; ask another administrator.");
+        }
+
         var target = await db.AccessAsync(command.UserId, ct) ?? throw new NotFoundException("user");
         var wanted = command.ProductionIds!.Distinct().ToArray();
         // An administrator grants clearances without holding them, so existence is checked without S2 here.
