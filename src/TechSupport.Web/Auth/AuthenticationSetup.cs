@@ -29,8 +29,9 @@ public static class AuthenticationSetup
             })
             .AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>()
             .AddEntityFrameworkStores<TechSupportDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<TechSupportSignInManager>()
             .AddDefaultTokenProviders();
+        services.AddSingleton<DecoyPassword>();
 
         services.AddAuthentication(o =>
             {

@@ -28,6 +28,8 @@ public class TechSupportApp : WebApplicationFactory<Program>, IAsyncLifetime
         ["Identity:PasswordHashIterations"] = "1000",
     };
 
+    private readonly List<Action<IServiceCollection>> _replacements = [];
+
     public TechSupportApp()
         : this(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero))
     {
@@ -49,6 +51,13 @@ public class TechSupportApp : WebApplicationFactory<Program>, IAsyncLifetime
     public TechSupportApp SharingDatabaseWith(TechSupportApp other) =>
         With("ConnectionStrings:TechSupport", $"Data Source={Path.Combine(other.DataPath, "techsupport.db")}");
 
+    // Services a test puts in place of the app's own (registered after them, so they win).
+    public TechSupportApp Replacing(Action<IServiceCollection> services)
+    {
+        _replacements.Add(services);
+        return this;
+    }
+
     public TechSupportApp With(string key, string? value)
     {
         _settings[key] = value;
@@ -69,6 +78,10 @@ public class TechSupportApp : WebApplicationFactory<Program>, IAsyncLifetime
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton(provider => new SwitchableSearchIndex(provider.GetRequiredService<TechSupport.Search.Lucene.LuceneSearchIndex>()));
             services.AddSingleton<TechSupport.Search.ISearchIndex>(provider => provider.GetRequiredService<SwitchableSearchIndex>());
+            foreach (var replace in _replacements)
+            {
+                replace(services);
+            }
         });
     }
 

@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using TechSupport.Application.Identity;
+using TechSupport.Domain;
+using TechSupport.Tests.Support;
+
+namespace TechSupport.Tests;
+
+// Issue 9's findings 1–3 and 5: administration is not a clearance, bad bodies are 400s, an
+// enumeration is one name, and sign-in does not tell which accounts exist.
+public sealed class AdministrationSecurityTests(AdministrationSecurityTests.CountingApp app)
+    : IClassFixture<AdministrationSecurityTests.CountingApp>
+{
+    [Fact]
+    public async Task An_administrator_cannot_clear_themselves_for_a_restricted_production_or_read_its_faults()
+    {
+        var admin = await app.AdminAsync();
+        var me = (await (await admin.GetAsync("/api/v1/me")).JsonAsync()).GetProperty("id").GetGuid();
+        var production = await new ProductionBuilder().Classified(Classification.Restricted).SendAsync(admin);
+        var (engineer, _) = await app.UserAsync(Role.Engineer, production);
+        var suiteId = await new SuiteBuilder().SendAsync(admin);
+        var fault = await new FaultBuilder(suiteId).For(production).SendAsync(engineer).IdOfAsync();
+
+        var self = await admin.PutAsJsonAsync($"/api/v1/admin/users/{me}/clearances", new { productionIds = new[] { production } });
+
+        Assert.Equal(HttpStatusCode.Forbidden, self.StatusCode);
+        Assert.Contains("another administrator", (await self.JsonAsync()).GetProperty("title").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/v1/faults/{fault}")).StatusCode);
+        Assert.DoesNotContain(production, (await (await admin.GetAsync("/api/v1/me")).JsonAsync()).GetProperty("clearances")
+            .EnumerateArray().Select(c => c.GetProperty("id").GetGuid()));
+    }
+
+    [Fact]
+    public async Task A_second_administrator_may_clear_the_first_who_then_reads_the_restricted_fault()
+    {
+        var first = await app.AdminAsync();
+        var firstId = (await (await first.GetAsync("/api/v1/me")).JsonAsync()).GetProperty("id").GetGuid();
+        var (second, _) = await app.UserAsync(Role.Admin);
+        var production = await new ProductionBuilder().Classified(Classification.Restricted).SendAsync(first);
+        var (engineer, _) = await app.UserAsync(Role.Engineer, production);
+        var fault = await new FaultBuilder(await new SuiteBuilder().SendAsync(first)).For(production).SendAsync(engineer).IdOfAsync();
+
+        var cleared = await second.PutAsJsonAsync($"/api/v1/admin/users/{firstId}/clearances", new { productionIds = new[] { production } });
+
+        Assert.Equal(HttpStatusCode.OK, cleared.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync($"/api/v1/faults/{fault}")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{}")]
+    [InlineData("{\"productionIds\": null}")]
+    public async Task Clearances_without_a_list_are_a_400_naming_the_field(string body)
+    {
+        var admin = await app.AdminAsync();
+        var (_, userId) = await app.UserAsync(Role.Engineer);
+
+        var response = await admin.PutAsync($"/api/v1/admin/users/{userId}/clearances",
+            new StringContent(body, Encoding.UTF8, "application/json"));
+
+        await Problems.AssertFieldErrorAsync(response, "productionIds");
+    }
+
+    [Fact]
+    public async Task Clearances_for_an_unknown_user_are_a_404_and_a_body_of_invalid_utf8_a_400()
+    {
+        var admin = await app.AdminAsync();
+        var (_, userId) = await app.UserAsync(Role.Engineer);
+
+        var unknown = await admin.PutAsJsonAsync($"/api/v1/admin/users/{Guid.NewGuid()}/clearances", new { productionIds = Array.Empty<Guid>() });
+        var bytes = new ByteArrayContent([.. "{\"productionIds\": [\""u8, 0xFF, 0xFE, .. "\"]}"u8]);
+        bytes.Headers.ContentType = new("application/json");
+        var garbled = await admin.PutAsync($"/api/v1/admin/users/{userId}/clearances", bytes);
+
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, garbled.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Engineer,Manager")]
+    [InlineData("Engineer, Admin")]
+    [InlineData("1")]
+    public async Task A_role_is_one_name_never_names_combined_or_a_number(string role)
+    {
+        var admin = await app.AdminAsync();
+        var before = (await (await admin.GetAsync("/api/v1/admin/users")).JsonAsync()).GetProperty("total").GetInt32();
+
+        var response = await admin.PostAsync("/api/v1/admin/users", new StringContent(
+            $"{{\"email\":\"combined-{Guid.NewGuid():N}@test.local\",\"password\":\"{TechSupportApp.Password}\",\"displayName\":\"Combo\",\"role\":\"{role}\"}}",
+            Encoding.UTF8, "application/json"));
+
+        await Problems.AssertFieldErrorAsync(response, "role");
+        Assert.Equal(before, (await (await admin.GetAsync("/api/v1/admin/users")).JsonAsync()).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Classification_and_severity_take_one_name_and_nothing_is_stored_otherwise()
+    {
+        var admin = await app.AdminAsync();
+        var suiteId = await new SuiteBuilder().SendAsync(admin);
+        var faultsBefore = (await (await admin.GetAsync("/api/v1/faults")).JsonAsync()).GetProperty("total").GetInt32();
+
+        var production = await admin.PostAsync("/api/v1/productions", new StringContent(
+            $"{{\"name\":\"Combined {Guid.NewGuid():N}\",\"classification\":\"Standard,Restricted\"}}", Encoding.UTF8, "application/json"));
+        var fault = await admin.PostAsync("/api/v1/faults", new StringContent(
+            $"{{\"suiteId\":\"{suiteId}\",\"title\":\"t\",\"symptoms\":\"s\",\"workflowStage\":\"Grade\",\"category\":\"Storage\",\"severity\":\"P2,P3\"}}",
+            Encoding.UTF8, "application/json"));
+        var lower = await admin.PostAsync("/api/v1/faults", new StringContent(
+            $"{{\"suiteId\":\"{suiteId}\",\"title\":\"t\",\"symptoms\":\"s\",\"workflowStage\":\"grade\",\"category\":\"storage\",\"severity\":\"p2\"}}",
+            Encoding.UTF8, "application/json"));
+
+        await Problems.AssertFieldErrorAsync(production, "classification");
+        await Problems.AssertFieldErrorAsync(fault, "severity");
+        Assert.Equal(HttpStatusCode.Created, lower.StatusCode);
+        Assert.Equal(faultsBefore + 1, (await (await admin.GetAsync("/api/v1/faults")).JsonAsync()).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Signing_in_with_an_unknown_email_verifies_a_password_hash_just_as_a_known_one_does()
+    {
+        await app.AdminAsync();
+        var known = app.Verifications;
+        var wrongPassword = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login",
+            new { email = "first-admin@test.local", password = "not-the-password-at-all" });
+        var afterKnown = app.Verifications;
+        var unknown = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login",
+            new { email = $"nobody-{Guid.NewGuid():N}@test.local", password = "not-the-password-at-all" });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, wrongPassword.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal((await wrongPassword.JsonAsync()).GetProperty("title").GetString(), (await unknown.JsonAsync()).GetProperty("title").GetString());
+        Assert.Equal(1, afterKnown - known);
+        Assert.Equal(1, app.Verifications - afterKnown);
+    }
+
+    // Counts every password verification the app makes, through its own hasher.
+    public sealed class CountingApp : TechSupportApp
+    {
+        private int _verifications;
+
+        public CountingApp() => Replacing(services => services.AddScoped<IPasswordHasher<AppUser>>(provider =>
+            new Counting(new PasswordHasher<AppUser>(provider.GetRequiredService<IOptions<PasswordHasherOptions>>()), this)));
+
+        public int Verifications => Volatile.Read(ref _verifications);
+
+        private sealed class Counting(IPasswordHasher<AppUser> inner, CountingApp app) : IPasswordHasher<AppUser>
+        {
+            public string HashPassword(AppUser user, string password) => inner.HashPassword(user, password);
+
+            public PasswordVerificationResult VerifyHashedPassword(AppUser user, string hashedPassword, string providedPassword)
+            {
+                Interlocked.Increment(ref app._verifications);
+                return inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+            }
+        }
+    }
+}
