@@ -158,3 +158,24 @@ public sealed class AdministrationSecurityTests(AdministrationSecurityTests.Coun
         }
     }
 }
+
+// Issue 9, finding 8: headers on every answer.
+public sealed class SecurityHeaderTests(TechSupportApp app) : IClassFixture<TechSupportApp>
+{
+    [Fact]
+    public async Task Pages_forbid_inline_script_and_framing_and_api_answers_are_never_cached()
+    {
+        var engineer = (await app.UserAsync(Role.Engineer)).Client;
+        var page = await app.CreateClient().GetAsync("/account/login");
+        var api = await engineer.GetAsync("/api/v1/faults");
+        var refused = await app.CreateClient().GetAsync("/api/v1/faults");
+
+        var policy = page.Headers.GetValues("Content-Security-Policy").Single();
+        Assert.Contains("script-src 'self'", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+        Assert.Equal("nosniff", page.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.True(api.Headers.CacheControl?.NoStore);
+        Assert.True(refused.Headers.CacheControl?.NoStore);
+    }
+}

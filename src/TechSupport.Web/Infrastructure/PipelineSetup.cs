@@ -8,6 +8,10 @@ namespace TechSupport.Web.Infrastructure;
 
 public static class PipelineSetup
 {
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+        + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     public static void UseTechSupport(this WebApplication app)
     {
         app.UseExceptionHandler();
@@ -27,6 +31,20 @@ public static class PipelineSetup
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "same-origin";
             headers.XFrameOptions = "DENY";
+            var path = context.Request.Path;
+            // The API reference page is the one that runs inline script (the Scalar viewer); every page of
+            // ours takes script and style from its own files only, so injected markup cannot run.
+            if (!path.StartsWithSegments("/api/reference"))
+            {
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            }
+
+            // Answers of the API may carry classified material: no cache, shared or private, keeps them.
+            if (path.StartsWithSegments("/api"))
+            {
+                headers.CacheControl = "no-store";
+            }
+
             await next(context);
         });
         app.UseStaticFiles();
