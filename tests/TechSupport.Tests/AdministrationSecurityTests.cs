@@ -179,3 +179,41 @@ public sealed class SecurityHeaderTests(TechSupportApp app) : IClassFixture<Tech
         Assert.True(refused.Headers.CacheControl?.NoStore);
     }
 }
+
+// Issue 9, finding 8: behind the documented TLS proxy the sign-in cookie is Secure.
+public sealed class ForwardedHeadersTests
+{
+    [Theory]
+    [InlineData("https", true)]
+    [InlineData("http", false)]
+    public async Task Behind_a_trusted_tls_proxy_the_sign_in_cookie_is_secure(string proto, bool secure)
+    {
+        await using var app = new TechSupportApp();
+        app.With("TechSupport:ForwardedHeaders:KnownProxies", "0.0.0.0/0, ::/0");
+        await app.InitializeAsync();
+        await app.AdminAsync();
+        var browser = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var form = await (await browser.GetAsync("/account/login")).Content.ReadAsStringAsync();
+        var token = System.Text.RegularExpressions.Regex.Match(form, "name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"").Groups[1].Value;
+        var cookies = string.Join("; ", (await browser.GetAsync("/account/login")).Headers.TryGetValues("Set-Cookie", out var set) ? set.Select(c => c.Split(';')[0]) : []);
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/account/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token,
+                ["Email"] = "first-admin@test.local",
+                ["Password"] = TechSupportApp.Password,
+            }),
+        };
+        request.Headers.Add("X-Forwarded-Proto", proto);
+        request.Headers.Add("X-Forwarded-For", "203.0.113.7");
+        request.Headers.Add("Cookie", cookies);
+        var signedIn = await browser.SendAsync(request);
+
+        var session = signedIn.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("techsupport=", StringComparison.Ordinal));
+        Assert.Equal(secure, session.Contains("secure", StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("httponly", session, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using Scalar.AspNetCore;
@@ -14,6 +15,27 @@ public static class PipelineSetup
 
     public static void UseTechSupport(this WebApplication app)
     {
+        // Behind the documented TLS proxy the app sees plain HTTP; trusting the proxy's X-Forwarded-Proto
+        // (only from the addresses configured) makes the request HTTPS again, so cookies go out Secure.
+        if (app.Configuration["TechSupport:ForwardedHeaders:KnownProxies"] is { Length: > 0 } proxies)
+        {
+            var forwarded = new ForwardedHeadersOptions
+            {
+                ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
+            };
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in proxies.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var network = proxy.Contains('/') ? proxy : proxy + (proxy.Contains(':') ? "/128" : "/32");
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(network, out var known) ? known
+                    : throw new InvalidOperationException(
+                        $"TechSupport:ForwardedHeaders:KnownProxies lists '{proxy}', which is not an IP address or network (CIDR)."));
+            }
+
+            app.UseForwardedHeaders(forwarded);
+        }
+
         app.UseExceptionHandler();
         // The API answers problem details; pages answer a friendly page.
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages(ApiStatusCodes.WriteAsync));
