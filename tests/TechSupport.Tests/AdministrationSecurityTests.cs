@@ -217,3 +217,28 @@ public sealed class ForwardedHeadersTests
         Assert.Contains("samesite=lax", session, StringComparison.OrdinalIgnoreCase);
     }
 }
+
+// Issue 9, finding 11 (part): a Restricted production is administered, never opened, by an admin.
+public sealed class AdministeredProductionTests(TechSupportApp app) : IClassFixture<TechSupportApp>
+{
+    [Fact]
+    public async Task An_admin_lists_every_production_restricted_included_and_can_clear_others_for_it_on_the_users_page()
+    {
+        var admin = await app.AdminAsync();
+        var production = await new ProductionBuilder().Classified(Classification.Restricted).SendAsync(admin);
+        var (cleared, _) = await app.UserAsync(Role.Engineer, production);
+        var fault = await new FaultBuilder(await new SuiteBuilder().SendAsync(admin)).For(production).SendAsync(cleared).IdOfAsync();
+        var manager = (await app.UserAsync(Role.Manager)).Client;
+        var pages = await app.PagesAsync(Role.Admin);
+
+        var listing = await (await admin.GetAsync("/api/v1/admin/productions")).JsonAsync();
+        var usersPage = await pages.GetAsync("/admin/users");
+
+        var entry = Assert.Single(listing.GetProperty("items").EnumerateArray(), p => p.GetProperty("id").GetGuid() == production);
+        Assert.Equal("Restricted", entry.GetProperty("classification").GetString());
+        Assert.NotNull(usersPage.Find($"input[name=ProductionIds][value='{production}']"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/api/v1/admin/productions")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/api/v1/faults/{fault}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await pages.RequestAsync($"/faults/{fault}")).Status);
+    }
+}

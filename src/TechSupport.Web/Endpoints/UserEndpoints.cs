@@ -29,5 +29,10 @@ public static class UserEndpoints
         users.MapPut("/{id:guid}/tier", async (Guid id, TierBody body, ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new SetSupportTier(id, body.Tier), ct)))
             .WithSummary("The tier an engineer works (FirstLine, SecondLine, Specialist), for escalation notices.");
+
+        api.MapGet("/admin/productions", async (ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new AdministeredProductions(), ct)))
+            .WithTags("Administration")
+            .WithSummary("Every production with its classification, Restricted included, for granting clearances (Admin).");
     }
 }

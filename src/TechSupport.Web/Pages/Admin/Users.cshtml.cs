@@ -37,7 +37,8 @@ public sealed class UsersModel(ISender sender) : MediatedPageModel(sender)
 
     public IReadOnlyList<UserView> Users { get; private set; } = [];
 
-    public IReadOnlyList<ProductionView> Productions { get; private set; } = [];
+    // Every production, Restricted included: granting a clearance needs no clearance (DESIGN: administration).
+    public IReadOnlyList<ProductionListing> Productions { get; private set; } = [];
 
     // UserList is the one request of the page; sending it here lets the mediator answer 403 for anyone not Admin.
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
@@ -89,6 +90,6 @@ public sealed class UsersModel(ISender sender) : MediatedPageModel(sender)
             Users = (await Sender.Send(new UserList(), ct)).Items;
         }
 
-        Productions = (await Sender.Send(new ProductionList(), ct)).Items;
+        Productions = (await Sender.Send(new AdministeredProductions(), ct)).Items;
     }
 }
