@@ -70,31 +70,6 @@ public sealed class BusinessCalendar
         throw new InvalidOperationException("The business calendar has no working time in the next ten years.");
     }
 
-    // Working time between two instants (zero when `to` is not after `from`).
-    public TimeSpan BusinessTimeBetween(DateTimeOffset from, DateTimeOffset to)
-    {
-        var total = TimeSpan.Zero;
-        var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(from, TimeZone).DateTime);
-        var last = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(to, TimeZone).DateTime);
-        for (; day <= last; day = day.AddDays(1))
-        {
-            if (!IsWorkingDay(day))
-            {
-                continue;
-            }
-
-            var hours = _hours[day.DayOfWeek];
-            var open = Max(Instant(day, hours.Start), from);
-            var close = Min(Instant(day, hours.End), to);
-            if (close > open)
-            {
-                total += close - open;
-            }
-        }
-
-        return total;
-    }
-
     // A local wall time as an instant. A time the spring change skips is read as the first valid
     // moment after it; one the autumn change repeats is read as its first (summer-time) occurrence.
     public DateTimeOffset Instant(DateOnly day, TimeOnly time)
@@ -111,9 +86,6 @@ public sealed class BusinessCalendar
         return new DateTimeOffset(wall, offset).ToUniversalTime();
     }
 
-    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
 }
 
 public sealed record WorkingHours(TimeOnly Start, TimeOnly End);

@@ -53,15 +53,6 @@ public sealed class TargetsTests
     }
 
     [Fact]
-    public void Business_time_between_two_instants_leaves_out_nights_weekends_and_holidays()
-    {
-        var calendar = Build.Policy.Calendar;
-
-        Assert.Equal(TimeSpan.FromHours(11 + 2), calendar.BusinessTimeBetween(Utc(11, 27, 8), Utc(11, 30, 10)));
-        Assert.Equal(TimeSpan.Zero, calendar.BusinessTimeBetween(Utc(12, 25, 9), Utc(12, 28, 18)));
-    }
-
-    [Fact]
     public void An_unknown_time_zone_is_refused()
     {
         var ex = Record.Exception(() => new EscalationPolicy("Mars/Olympus_Mons", EscalationPolicy.WeekdaysEightToSeven, [], 75,

@@ -17,8 +17,7 @@ public enum FaultChange
     Closed,
     Escalated,
     Commented,
-    Alert,
-    Timed
+    Alert
 }
 
 // Runs the escalation rules (EscalationRules) on a fault a command has just changed, inside the

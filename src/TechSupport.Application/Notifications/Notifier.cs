@@ -34,13 +34,14 @@ public sealed class Notifier(TechSupportDbContext db, IOptions<NotificationOptio
         var people = await db.Users.AsNoTracking().Where(u => recipients.Contains(u.Id) && u.PasswordHash != null)
             .Select(u => u.Id).ToListAsync(ct);
         var now = clock.GetUtcNow();
-        foreach (var userId in people)
+        foreach (var access in await db.AccessesAsync(people, ct))
         {
-            var access = await db.AccessAsync(userId, ct);
-            if (access is null || !AccessPolicy.CanSee(access.Viewer, fault))
+            if (!AccessPolicy.CanSee(access.Viewer, fault))
             {
                 continue;
             }
+
+            var userId = access.Id;
 
             db.Notifications.Add(new Notification
             {

@@ -85,13 +85,7 @@ public static class Labels
         _ => value.ToString(),
     };
 
-    public static string Of(SupportTier value) => value switch
-    {
-        SupportTier.FirstLine => "First line",
-        SupportTier.SecondLine => "Second line",
-        SupportTier.Specialist => "Specialist / vendor",
-        _ => value.ToString(),
-    };
+    public static string Of(SupportTier value) => SupportTiers.Name(value);
 
     public static string Of(FaultEventKind value) => value switch
     {
