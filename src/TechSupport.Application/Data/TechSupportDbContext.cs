@@ -33,6 +33,8 @@ public sealed class TechSupportDbContext(
     public DbSet<Notifications.Notification> Notifications => Set<Notifications.Notification>();
     public DbSet<Notifications.MailMessage> MailOutbox => Set<Notifications.MailMessage>();
     public DbSet<Integrations.MonitoringAlert> MonitoringAlerts => Set<Integrations.MonitoringAlert>();
+    public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
+    public DbSet<TokenSession> TokenSessions => Set<TokenSession>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
