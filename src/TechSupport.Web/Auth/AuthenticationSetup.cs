@@ -32,6 +32,7 @@ public static class AuthenticationSetup
             .AddSignInManager<TechSupportSignInManager>()
             .AddDefaultTokenProviders();
         services.AddSingleton<DecoyPassword>();
+        services.AddSingleton<SignInThrottle>();
 
         services.AddAuthentication(o =>
             {

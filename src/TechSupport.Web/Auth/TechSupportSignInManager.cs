@@ -16,12 +16,14 @@ public sealed class TechSupportSignInManager(
     IAuthenticationSchemeProvider schemes,
     IUserConfirmation<AppUser> confirmation,
     IPasswordHasher<AppUser> hasher,
-    DecoyPassword decoy)
+    DecoyPassword decoy,
+    SignInThrottle throttle)
     : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent,
         bool lockoutOnFailure)
     {
+        throttle.Attempt(userName);
         if (await UserManager.FindByNameAsync(userName) is { } user)
         {
             return await PasswordSignInAsync(user, password, isPersistent, lockoutOnFailure);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using TechSupport.Application.Identity;
 using TechSupport.Web.Auth;
+using TechSupport.Web.Infrastructure;
 
 namespace TechSupport.Web.Endpoints;
 
@@ -40,7 +41,7 @@ public static class AuthEndpoints
             var result = await signIn.PasswordSignInAsync(request.Email!.Trim(), request.Password!, isPersistent: false,
                 lockoutOnFailure: true);
             return result.Succeeded ? TypedResults.Empty : WrongCredentials();
-        }).WithSummary("Sign in; answers {tokenType, accessToken, expiresIn, refreshToken}.");
+        }).WithSummary("Sign in; answers {tokenType, accessToken, expiresIn, refreshToken}.").RequireRateLimiting(RateLimits.SignIn);
 
         auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (RefreshRequest request,
             IValidator<RefreshRequest> validator, SignInManager<AppUser> signIn, IServiceProvider services, TimeProvider clock) =>
@@ -55,7 +56,7 @@ public static class AuthEndpoints
 
             var principal = await signIn.CreateUserPrincipalAsync(user);
             return TypedResults.SignIn(principal, authenticationScheme: IdentityConstants.BearerScheme);
-        }).WithSummary("Trade a refresh token for a new access token.");
+        }).WithSummary("Trade a refresh token for a new access token.").RequireRateLimiting(RateLimits.SignIn);
     }
 
     private static ProblemHttpResult WrongCredentials() =>

@@ -7,6 +7,7 @@ using Microsoft.Net.Http.Headers;
 using Microsoft.OpenApi;
 using TechSupport.Application.Abstractions;
 using TechSupport.Application.Features.Import;
+using TechSupport.Web.Infrastructure;
 
 namespace TechSupport.Web.Endpoints;
 
@@ -65,7 +66,9 @@ public static class ImportEndpoints
             + "fault instead of making a second one. Good records land even when others fail; failures are reported "
             + "by record (counting from 1; a CSV header is not a record) and field. At most 50,000 records and 50 MB.")
         .AddOpenApiOperationTransformer(DescribeBodyAsync)
-        .ProducesProblem(StatusCodes.Status403Forbidden);
+        .ProducesProblem(StatusCodes.Status403Forbidden)
+        .ProducesProblem(StatusCodes.Status429TooManyRequests)
+        .RequireRateLimiting(RateLimits.Import);
     }
 
     // The body is read raw, so OpenAPI learns its three forms from here, not from Accepts metadata.

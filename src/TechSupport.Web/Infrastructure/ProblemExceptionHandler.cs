@@ -22,6 +22,7 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             NotFoundException n => Problem(StatusCodes.Status404NotFound, n.Message),
             ForbiddenException f => Problem(StatusCodes.Status403Forbidden, f.Message),
             UnauthenticatedException u => Problem(StatusCodes.Status401Unauthorized, u.Message),
+            TooManyRequestsException t => Problem(StatusCodes.Status429TooManyRequests, t.Message),
             DomainRuleException d => Problem(StatusCodes.Status409Conflict, d.Message),
             PreconditionFailedException p => Problem(StatusCodes.Status412PreconditionFailed, p.Message),
             DbUpdateConcurrencyException => Problem(StatusCodes.Status409Conflict,
@@ -34,6 +35,12 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         }
 
         httpContext.Response.StatusCode = problem.Status!.Value; // every problem above sets a status
+        if (exception is TooManyRequestsException tooMany)
+        {
+            httpContext.Response.Headers.RetryAfter = RateLimits.Seconds(tooMany.RetryAfter)
+                .ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -46,6 +46,7 @@ public static class ServiceSetup
         services.AddTechSupportData(settings.Provider, settings.ConnectionString);
         services.AddTechSupportSearch(settings, builder.Configuration);
         services.AddTechSupportIdentity(builder.Configuration);
+        services.AddTechSupportRateLimits(builder.Configuration);
         services.AddDataProtection()
             .SetApplicationName("TechSupport")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataPath, "keys")));
@@ -79,6 +80,10 @@ public static class ServiceSetup
             o.Conventions.AuthorizeFolder("/");
             o.Conventions.AllowAnonymousToPage("/Account/Login");
             o.Conventions.AllowAnonymousToPage("/Error");
+            o.Conventions.AddPageApplicationModelConvention("/Account/Login",
+                m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.SignIn)));
+            o.Conventions.AddPageApplicationModelConvention("/Search/Index",
+                m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.Search)));
         }).AddMvcOptions(o =>
         {
             o.Filters.Add<PageErrorFilter>();

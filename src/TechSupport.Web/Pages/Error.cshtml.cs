@@ -18,6 +18,7 @@ public sealed class ErrorModel : PageModel
         {
             404 => ("Not found", "There is nothing here, or it is not yours to see."),
             403 => ("Not allowed", "Your role may not do this."),
+            429 => ("Too many requests", "Wait a minute and try again."),
             _ => (Heading, Text),
         };
     }

@@ -26,6 +26,16 @@ public class TechSupportApp : WebApplicationFactory<Program>, IAsyncLifetime
     {
         ["TechSupport:Demo"] = "false",
         ["Identity:PasswordHashIterations"] = "1000",
+        // A suite signs in and searches far faster than people do, all from one address; RateLimitTests
+        // puts the real limits back (With(key, null)) and proves them.
+        ["RateLimits:SignIn:PerAccount"] = "100000",
+        ["RateLimits:SignIn:PerClient"] = "100000",
+        ["RateLimits:Search:PerAccount"] = "100000",
+        ["RateLimits:Search:PerClient"] = "100000",
+        ["RateLimits:Suggestions:PerAccount"] = "100000",
+        ["RateLimits:Suggestions:PerClient"] = "100000",
+        ["RateLimits:Import:PerAccount"] = "100000",
+        ["RateLimits:Import:PerClient"] = "100000",
     };
 
     private readonly List<Action<IServiceCollection>> _replacements = [];

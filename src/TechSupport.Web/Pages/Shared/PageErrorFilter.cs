@@ -30,6 +30,11 @@ public sealed class PageErrorFilter : IAsyncPageFilter
             case ForbiddenException:
                 executed.Result = new ForbidResult();
                 break;
+            case TooManyRequestsException tooMany:
+                context.HttpContext.Response.Headers.RetryAfter = RateLimits.Seconds(tooMany.RetryAfter)
+                    .ToString(System.Globalization.CultureInfo.InvariantCulture);
+                executed.Result = new StatusCodeResult(StatusCodes.Status429TooManyRequests);
+                break;
             case ValidationException v when context.HandlerInstance is PageModel page:
                 foreach (var error in v.Errors)
                 {
