@@ -178,6 +178,39 @@ public sealed class SecurityHeaderTests(TechSupportApp app) : IClassFixture<Tech
         Assert.True(api.Headers.CacheControl?.NoStore);
         Assert.True(refused.Headers.CacheControl?.NoStore);
     }
+
+    [Fact]
+    public async Task Every_kind_of_answer_carries_the_security_headers_errors_and_static_files_included()
+    {
+        var engineer = (await app.UserAsync(Role.Engineer)).Client;
+        var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var answers = new Dictionary<string, HttpResponseMessage>
+        {
+            ["page"] = await anonymous.GetAsync("/account/login"),
+            ["page not found"] = await anonymous.GetAsync("/no-such-page"),
+            ["redirect to sign-in"] = await anonymous.GetAsync("/faults"),
+            ["static file"] = await anonymous.GetAsync("/css/site.css"),
+            ["api"] = await engineer.GetAsync("/api/v1/faults"),
+            ["api bad input"] = await engineer.PostAsync("/api/v1/faults", new StringContent("{", Encoding.UTF8, "application/json")),
+            ["api not found"] = await engineer.GetAsync($"/api/v1/faults/{Guid.NewGuid()}"),
+            ["api unauthenticated"] = await anonymous.GetAsync("/api/v1/faults"),
+            ["health"] = await anonymous.GetAsync("/health/live"),
+        };
+
+        foreach (var (kind, answer) in answers)
+        {
+            Assert.True(answer.Headers.TryGetValues("Content-Security-Policy", out var csp), $"{kind} has no CSP");
+            Assert.Contains("frame-ancestors 'none'", csp.Single(), StringComparison.Ordinal);
+            Assert.Equal("nosniff", answer.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("same-origin", answer.Headers.GetValues("Referrer-Policy").Single());
+            Assert.Equal("DENY", answer.Headers.GetValues("X-Frame-Options").Single());
+            Assert.False(answer.Headers.Contains("Server"), $"{kind} names the server");
+        }
+
+        Assert.All(answers.Where(a => a.Key.StartsWith("api", StringComparison.Ordinal)),
+            a => Assert.True(a.Value.Headers.CacheControl?.NoStore, $"{a.Key} may be cached"));
+        Assert.Equal(HttpStatusCode.BadRequest, answers["api bad input"].StatusCode);
+    }
 }
 
 // Issue 9, finding 8: behind the documented TLS proxy the sign-in cookie is Secure.

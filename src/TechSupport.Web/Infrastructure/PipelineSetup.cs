@@ -9,12 +9,9 @@ namespace TechSupport.Web.Infrastructure;
 
 public static class PipelineSetup
 {
-    public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
-        + "base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
     public static void UseTechSupport(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         // Behind the documented TLS proxy the app sees plain HTTP; trusting the proxy's X-Forwarded-Proto
         // (only from the addresses configured) makes the request HTTPS again, so cookies go out Secure.
         if (app.Configuration["TechSupport:ForwardedHeaders:KnownProxies"] is { Length: > 0 } proxies)
@@ -47,28 +44,6 @@ public static class PipelineSetup
             app.UseHttpsRedirection();
         }
 
-        app.Use(async (context, next) =>
-        {
-            var headers = context.Response.Headers;
-            headers.XContentTypeOptions = "nosniff";
-            headers["Referrer-Policy"] = "same-origin";
-            headers.XFrameOptions = "DENY";
-            var path = context.Request.Path;
-            // The API reference page is the one that runs inline script (the Scalar viewer); every page of
-            // ours takes script and style from its own files only, so injected markup cannot run.
-            if (!path.StartsWithSegments("/api/reference"))
-            {
-                headers.ContentSecurityPolicy = ContentSecurityPolicy;
-            }
-
-            // Answers of the API may carry classified material: no cache, shared or private, keeps them.
-            if (path.StartsWithSegments("/api"))
-            {
-                headers.CacheControl = "no-store";
-            }
-
-            await next(context);
-        });
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

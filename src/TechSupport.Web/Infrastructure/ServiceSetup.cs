@@ -47,6 +47,7 @@ public static class ServiceSetup
         services.AddTechSupportSearch(settings, builder.Configuration);
         services.AddTechSupportIdentity(builder.Configuration);
         services.AddTechSupportRateLimits(builder.Configuration);
+        services.AddTechSupportSecurityHeaders();
         services.AddDataProtection()
             .SetApplicationName("TechSupport")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataPath, "keys")));
