@@ -14,6 +14,7 @@ public static class DataServiceCollectionExtensions
     {
         services.AddDbContext<TechSupportDbContext>(options => Configure(options, provider, connectionString));
         services.AddSingleton(new WriteGate(provider));
+        services.AddScoped<ReadAudit>();
         services.AddSingleton<Outbox.OutboxSignal>();
         services.AddSingleton<Notifications.MailSignal>();
         services.AddScoped<Outbox.SearchProjection>();

@@ -32,8 +32,13 @@ public sealed class ArticleListHandler(TechSupportDbContext db, ICurrentUser use
 
 public sealed record ArticleDetails(Guid Id) : IQuery<ArticleView>;
 
-public sealed class ArticleDetailsHandler(TechSupportDbContext db, ICurrentUser user) : IQueryHandler<ArticleDetails, ArticleView>
+public sealed class ArticleDetailsHandler(TechSupportDbContext db, ICurrentUser user, ReadAudit reads)
+    : IQueryHandler<ArticleDetails, ArticleView>
 {
-    public async ValueTask<ArticleView> Handle(ArticleDetails query, CancellationToken cancellationToken) =>
-        await db.ViewAsync(await db.VisibleArticleAsync(user, query.Id, cancellationToken), cancellationToken);
+    public async ValueTask<ArticleView> Handle(ArticleDetails query, CancellationToken cancellationToken)
+    {
+        var article = await db.VisibleArticleAsync(user, query.Id, cancellationToken);
+        await reads.RecordAsync(article.Classification, nameof(Domain.KnowledgeArticle), article.Id, "article", cancellationToken);
+        return await db.ViewAsync(article, cancellationToken);
+    }
 }

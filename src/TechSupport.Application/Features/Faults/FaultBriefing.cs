@@ -71,13 +71,15 @@ public sealed record BriefingResolution(string Fix, string? RootCause, string? A
 
 public sealed record BriefingEvent(FacilityTime At, string Actor, FaultEventKind Kind, string Text);
 
-public sealed class FaultBriefingHandler(TechSupportDbContext db, ICurrentUser user, TimeProvider clock, PolicyStore policies)
+public sealed class FaultBriefingHandler(TechSupportDbContext db, ICurrentUser user, TimeProvider clock, PolicyStore policies,
+    ReadAudit reads)
     : IQueryHandler<FaultBriefing, BriefingView>
 {
     public async ValueTask<BriefingView> Handle(FaultBriefing query, CancellationToken cancellationToken)
     {
         // S3: absent and hidden read the same, before anything else is looked up.
         var fault = await db.VisibleFaultAsync(user, query.Id, cancellationToken);
+        await reads.RecordAsync(fault.Classification, nameof(Fault), fault.Id, "briefing", cancellationToken);
         var zone = (await policies.CurrentAsync(db, cancellationToken)).Calendar.TimeZone;
         var now = clock.GetUtcNow();
         FacilityTime At(DateTimeOffset instant) => FacilityTime.Of(instant, zone);
