@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using FluentValidation;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using TechSupport.Application.Features.Import;
 using TechSupport.Application.Seeding;
 using TechSupport.Domain;
@@ -289,6 +290,11 @@ public sealed class ImportTests(TechSupportApp app) : IClassFixture<TechSupportA
         var errors = Errors(result);
         Assert.All(errors, e => Assert.Equal("externalRef", e.Field));
         Assert.Equal(errors[1].Message, errors[0].Message);
+        await using var scope = app.Services.CreateAsyncScope();
+        var probe = Assert.Single(scope.ServiceProvider.GetRequiredService<TechSupport.Application.Data.TechSupportDbContext>()
+            .AuditEvents.Where(e => e.Action == FaultImporter.RefusedAction).ToList());
+        Assert.Contains(hidden, probe.After, StringComparison.Ordinal);
+        Assert.Equal("Fault", probe.EntityType);
     }
 
     [Theory]

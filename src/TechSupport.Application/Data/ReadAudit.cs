@@ -17,7 +17,7 @@ public sealed class ReadAudit(TechSupportDbContext db, WriteGate gate)
             return;
         }
 
-        db.QueueRead(entityType, entityId.ToString(), $"{{\"read\":\"{what}\",\"classification\":\"{classification}\"}}");
+        db.QueueAuditEvent(Action, entityType, entityId.ToString(), $"{{\"read\":\"{what}\",\"classification\":\"{classification}\"}}");
         if (db.Database.CurrentTransaction is not null)
         {
             // Inside a command: its own save writes the read with its changes.

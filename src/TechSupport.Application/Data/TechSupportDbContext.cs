@@ -36,11 +36,12 @@ public sealed class TechSupportDbContext(
     public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
     public DbSet<TokenSession> TokenSessions => Set<TokenSession>();
 
-    private readonly List<AuditTrail.Change> _reads = [];
+    private readonly List<AuditTrail.Change> _noted = [];
 
-    // S6: a read to be audited with the next save (ReadAudit saves at once outside a command).
-    internal void QueueRead(string entityType, string entityId, string what) =>
-        _reads.Add(new AuditTrail.Change(ReadAudit.Action, entityType, entityId, null, what));
+    // An audit event that is no change to a row (S6's reads, a refused attempt), written with the next
+    // save, in the chain; ReadAudit saves at once outside a command.
+    internal void QueueAuditEvent(string action, string entityType, string entityId, string what) =>
+        _noted.Add(new AuditTrail.Change(action, entityType, entityId, null, what));
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -65,8 +66,8 @@ public sealed class TechSupportDbContext(
         var now = (clock ?? TimeProvider.System).GetUtcNow();
         Outbox.AddRange(SearchChanges.Collect(ChangeTracker, now));
         var changes = AuditTrail.Collect(ChangeTracker);
-        changes.AddRange(_reads);
-        _reads.Clear();
+        changes.AddRange(_noted);
+        _noted.Clear();
         if (changes.Count > 0)
         {
             var previous = await AuditEvents.AsNoTracking().OrderByDescending(e => e.Id).Select(e => e.Hash)

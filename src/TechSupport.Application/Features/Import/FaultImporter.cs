@@ -19,6 +19,8 @@ public sealed class FaultImporter(TechSupportDbContext db, TimeProvider clock, A
     public const string UnusableExternalRef =
         "Give the fault's reference in the old system (at most 100 characters); this one cannot be imported.";
 
+    public const string RefusedAction = "ImportRefused";
+
     // FaultConfiguration maps EquipmentText to 500 characters.
     private const int EquipmentLength = 500;
 
@@ -48,6 +50,11 @@ public sealed class FaultImporter(TechSupportDbContext db, TimeProvider clock, A
         {
             if (existing.TryGetValue(row.Record.ExternalRef, out var fault) && !canSee(fault))
             {
+                // The answer cannot look like a fresh import (that would make a second fault under one
+                // reference), so it reads like a bad value, and the attempt is left in the audit log
+                // where managers see someone probing references.
+                db.QueueAuditEvent(RefusedAction, nameof(Fault), fault.Id.ToString(),
+                    System.Text.Json.JsonSerializer.Serialize(new { externalRef = row.Record.ExternalRef, line = row.Line }));
                 errors.Add(new ImportError(row.Line, "externalRef", UnusableExternalRef));
                 continue;
             }
