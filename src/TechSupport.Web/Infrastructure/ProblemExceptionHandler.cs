@@ -67,6 +67,17 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
             });
         }
 
+        if (exception.InnerException is JsonException unknown && UnmappedPattern().Match(unknown.Message) is { Success: true } unmapped)
+        {
+            var name = unmapped.Groups["name"].Value;
+            var parent = JsonField(unknown.Path);
+            var field = parent == "body" || parent.EndsWith(name, StringComparison.Ordinal) ? name : $"{parent}.{name}";
+            return Validation(new Dictionary<string, string[]>
+            {
+                [field] = ["This field is not part of the request; check its name."],
+            });
+        }
+
         if (exception.InnerException is JsonException json)
         {
             var field = JsonField(json.Path);
@@ -91,6 +102,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
     }
 
     // "$.impact.sessionHoursLost" -> "impact.sessionHoursLost"; "$" or nothing -> the body itself.
+    [GeneratedRegex("The JSON property '(?<name>[^']*)' could not be mapped")]
+    private static partial Regex UnmappedPattern();
+
     private static string JsonField(string? path)
     {
         if (string.IsNullOrEmpty(path) || path == "$")

@@ -71,6 +71,8 @@ public static class ServiceSetup
         {
             o.SerializerOptions.Converters.Add(new StrictEnumConverter());
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            // A field the API does not know is a mistake to name (a typo would otherwise be dropped in silence).
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddProblemDetails();
