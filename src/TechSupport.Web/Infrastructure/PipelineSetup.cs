@@ -73,6 +73,7 @@ public static class PipelineSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseMiddleware<SecondFactorGate>();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthResponse.WriteAsync })
