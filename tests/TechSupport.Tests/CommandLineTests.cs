@@ -27,7 +27,7 @@ public sealed class CommandLineTests : IAsyncLifetime
         AppProcess.RunAsync(_data, stdin, args);
 
     [Fact]
-    public async Task Create_admin_makes_an_administrator_who_can_sign_in()
+    public async Task Create_admin_makes_an_administrator_who_can_sign_in_and_must_set_up_an_authenticator_first()
     {
         var (exit, output, _) = await RunAsync("", "create-admin", "--email", "chief@facility.test", "--password",
             "Machine-Room-Key-1", "--name", "Chief Engineer");
@@ -37,7 +37,9 @@ public sealed class CommandLineTests : IAsyncLifetime
         await using var app = new TechSupportApp();
         var client = app.WithWebHostBuilder(b => b.UseSetting("TechSupport:DataPath", _data)).CreateClient();
         var login = await client.PostAsJsonAsync("/api/v1/auth/login", new { email = "chief@facility.test", password = "Machine-Room-Key-1" });
-        Assert.Equal(HttpStatusCode.OK, login.StatusCode);
+        // The right password (a wrong one answers "Wrong email or password."), and no exemption from the second factor.
+        Assert.Equal(HttpStatusCode.Unauthorized, login.StatusCode);
+        Assert.Equal("enrol", (await login.JsonAsync()).GetProperty("secondFactor").GetString());
     }
 
     [Fact]

@@ -459,10 +459,12 @@ public sealed class ImportCommandLineTests : IAsyncLifetime
     private Task<(int Exit, string Out, string Error)> RunAsync(params string[] args) =>
         AppProcess.RunAsync(_data, "", args);
 
-    // The app in process on the command line's data folder, signed in as the given user.
+    // The app in process on the command line's data folder, signed in as the given user. It asks nobody for a
+    // second factor: these tests are about the import, and the admin made by create-admin is no demo user.
     private async Task<HttpClient> SignedInAsync(TechSupportApp app, string email, string password)
     {
-        var client = app.WithWebHostBuilder(b => b.UseSetting("TechSupport:DataPath", _data)).CreateClient();
+        var client = app.WithWebHostBuilder(b => b.UseSetting("TechSupport:DataPath", _data).UseSetting("Identity:RequireMfaForRoles", ""))
+            .CreateClient();
         var login = await (await client.PostAsJsonAsync("/api/v1/auth/login", new { email, password })).JsonAsync();
         client.DefaultRequestHeaders.Authorization = new("Bearer", login.GetProperty("accessToken").GetString());
         return client;

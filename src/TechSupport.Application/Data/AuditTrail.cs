@@ -31,10 +31,11 @@ internal static class AuditTrail
         foreach (var entry in tracker.Entries())
         {
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
-                // Bookkeeping, not facts: the outboxes, counters, the evaluator's lease, the mail queue and
-                // the bell (a notification repeats what the fault's own audited change already says).
+                // Bookkeeping, not facts: the outboxes, counters, the evaluator's lease, the mail queue, the
+                // bell (a notification repeats what the fault's own audited change already says) and the API
+                // sign-in sessions (one row per sign-in, moved on by every refresh).
                 || entry.Entity is AuditEvent or Counter or Outbox.OutboxMessage or Escalation.EscalationLease
-                    or Notifications.MailMessage or Notifications.Notification)
+                    or Notifications.MailMessage or Notifications.Notification or TokenSession)
             {
                 continue;
             }
@@ -61,7 +62,9 @@ internal static class AuditTrail
                 }
 
                 var label = prefix + name;
-                var secret = Secret.Contains(name);
+                // A user token's value is an authenticator key or the recovery codes: never written out.
+                var secret = Secret.Contains(name)
+                    || (entry.Entity is Microsoft.AspNetCore.Identity.IdentityUserToken<Guid> && name == "Value");
                 switch (entry.State)
                 {
                     case EntityState.Added:

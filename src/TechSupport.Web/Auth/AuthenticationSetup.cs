@@ -30,9 +30,26 @@ public static class AuthenticationSetup
             .AddRoles<Microsoft.AspNetCore.Identity.IdentityRole<Guid>>()
             .AddEntityFrameworkStores<TechSupportDbContext>()
             .AddSignInManager<TechSupportSignInManager>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            // In place of Identity's authenticator provider, under its name: the same codes, each accepted once.
+            .AddTokenProvider<OneTimeAuthenticatorCodes>(TokenOptions.DefaultAuthenticatorProvider);
         services.AddSingleton<DecoyPassword>();
         services.AddSingleton<SignInThrottle>();
+        services.AddSingleton(MfaRequirement.From(config));
+        services.AddScoped<Authenticators>();
+        services.AddScoped<TokenSessions>();
+        services.AddScoped<TokenSessionEvents>();
+        // The security-stamp check re-issues the cookie's principal every half hour; how the user signed in
+        // (second factor or not) goes with it, or the second-factor gate would send them to sign in again.
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = context =>
+        {
+            if (context is { CurrentPrincipal: { } current, NewPrincipal: { } renewed })
+            {
+                SessionClaims.CarryOver(current, renewed);
+            }
+
+            return Task.CompletedTask;
+        });
 
         services.AddAuthentication(o =>
             {
@@ -57,10 +74,21 @@ public static class AuthenticationSetup
                 o.SlidingExpiration = true;
                 o.Events.OnValidatePrincipal = SecurityStampValidator.ValidatePrincipalAsync;
             })
+            // Between the password and the second factor: who proved the password, for the code pages only.
+            .AddCookie(IdentityConstants.TwoFactorUserIdScheme, o =>
+            {
+                o.Cookie.Name = "techsupport.2fa";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.Cookie.Path = "/account";
+                o.ExpireTimeSpan = TimeSpan.FromMinutes(10);
+                o.SlidingExpiration = true;
+            })
             .AddBearerToken(IdentityConstants.BearerScheme, o =>
             {
                 o.BearerTokenExpiration = TimeSpan.FromMinutes(config.GetValue("Identity:AccessTokenMinutes", 15));
                 o.RefreshTokenExpiration = TimeSpan.FromHours(config.GetValue("Identity:RefreshTokenHours", 12));
+                o.EventsType = typeof(TokenSessionEvents);
             });
 
         services.AddAuthorization();

@@ -7,7 +7,7 @@ namespace TechSupport.Web.Auth;
 
 // Sign-in for an e-mail no account has does the same work as for one that exists: it verifies the
 // password against a hash of the same strength, so the time taken does not tell which accounts exist.
-public sealed class TechSupportSignInManager(
+public sealed partial class TechSupportSignInManager(
     UserManager<AppUser> userManager,
     IHttpContextAccessor contextAccessor,
     IUserClaimsPrincipalFactory<AppUser> claimsFactory,
@@ -17,9 +17,14 @@ public sealed class TechSupportSignInManager(
     IUserConfirmation<AppUser> confirmation,
     IPasswordHasher<AppUser> hasher,
     DecoyPassword decoy,
-    SignInThrottle throttle)
+    SignInThrottle throttle,
+    TokenSessions sessions,
+    MfaRequirement mfa)
     : SignInManager<AppUser>(userManager, contextAccessor, claimsFactory, optionsAccessor, logger, schemes, confirmation)
 {
+    private readonly TokenSessions _sessions = sessions;
+    private readonly MfaRequirement _mfa = mfa;
+
     public override async Task<SignInResult> PasswordSignInAsync(string userName, string password, bool isPersistent,
         bool lockoutOnFailure)
     {

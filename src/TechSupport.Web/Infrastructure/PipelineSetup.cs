@@ -48,6 +48,7 @@ public static class PipelineSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseMiddleware<CurrentUserMiddleware>();
+        app.UseMiddleware<SecondFactorGate>();
         app.UseRateLimiter();
         app.UseAuthorization();
 

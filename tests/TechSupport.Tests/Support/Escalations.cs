@@ -34,7 +34,7 @@ public static class Escalations
     public static JsonElement Json(object value) => JsonSerializer.SerializeToElement(value, TechSupportApp.Json);
 }
 
-// Tests that move the clock by hours or days: sign-ins last a year so a bearer token outlives the jump.
+// Tests that move the clock by hours or days: sign-ins last a year so a bearer token and its session outlive the jump.
 public sealed class ClockworkApp : TechSupportApp
 {
     public ClockworkApp()
@@ -43,7 +43,7 @@ public sealed class ClockworkApp : TechSupportApp
     }
 
     private ClockworkApp(DateTimeOffset start)
-        : base(start) => With("Identity:AccessTokenMinutes", "525600");
+        : base(start) => With("Identity:AccessTokenMinutes", "525600").With("Identity:RefreshTokenHours", "8760");
 
     // xunit wants one public constructor on a fixture; a test that starts at another time asks here.
     public static ClockworkApp StartingAt(DateTimeOffset start) => new(start);

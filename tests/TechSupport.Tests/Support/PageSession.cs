@@ -15,16 +15,77 @@ public sealed class PageSession(HttpClient client)
 {
     private const int MostRedirects = 10;
 
+    // Signs in as a person would: the password, then (for a role that needs one) setting up an authenticator on
+    // the first sign-in or a code from it on later ones, through app.SecondFactors.
     public static async Task<PageSession> SignInAsync(TechSupportApp app, string email, string password = TechSupportApp.Password)
     {
         var session = new PageSession(CreateClient(app));
-        var login = await session.GetAsync("/account/login");
-        var form = login.Form();
-        form["Email"] = email;
-        form["Password"] = password;
-        var signedIn = await session.SubmitAsync(form);
+        var signedIn = await session.PasswordAsync(email, password);
+        switch (signedIn.Url.AbsolutePath)
+        {
+            case EnrolPath:
+                await session.EnrolAsync(app, email, signedIn);
+                return session;
+            case CodePath:
+                signedIn = await session.SecondFactorAsync(signedIn, await app.SecondFactors.NextAsync(email, password));
+                break;
+        }
+
         Assert.False(signedIn.Url.AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal), $"{email} could not sign in.");
         return session;
+    }
+
+    public static async Task<PageSession> SignInWithRecoveryCodeAsync(TechSupportApp app, string email, string password, string recoveryCode)
+    {
+        var session = new PageSession(CreateClient(app));
+        var asked = await session.PasswordAsync(email, password);
+        Assert.Equal(CodePath, asked.Url.AbsolutePath);
+        var signedIn = await session.SecondFactorAsync(asked, new SecondFactor(null, recoveryCode));
+        Assert.False(signedIn.Url.AbsolutePath.StartsWith("/account/login", StringComparison.Ordinal), $"{email} could not sign in.");
+        return session;
+    }
+
+    public const string EnrolPath = "/account/login/enrol";
+    public const string CodePath = "/account/login/code";
+
+    // The sign-in form with email and password, and where it leads.
+    public async Task<HtmlPage> PasswordAsync(string email, string password)
+    {
+        var form = (await GetAsync("/account/login")).Form();
+        form["Email"] = email;
+        form["Password"] = password;
+        return await SubmitAsync(form);
+    }
+
+    public async Task<HtmlPage> SecondFactorAsync(HtmlPage codePage, SecondFactor factor)
+    {
+        var form = codePage.Form();
+        form["Code"] = factor.Code ?? "";
+        form["RecoveryCode"] = factor.RecoveryCode ?? "";
+        return await SubmitAsync(form);
+    }
+
+    // The set-up page as its user would go through it: the key into the app, the app's code back, the recovery
+    // codes noted down.
+    public async Task<IReadOnlyList<string>> EnrolAsync(TechSupportApp app, string email, HtmlPage setUp)
+    {
+        var key = setUp.Text("[data-key]");
+        var step = AuthenticatorApp.Step(app.Clock.GetUtcNow());
+        var form = setUp.Form();
+        form["Code"] = new AuthenticatorApp(key).CodeOfStep(step);
+        var done = await SubmitAsync(form);
+        var codes = done.RecoveryCodes();
+        Assert.True(codes.Count == 10, $"{email} could not set up an authenticator: {done.Text()}");
+        app.SecondFactors.Enrolled(email, key, codes, step);
+        return codes;
+    }
+
+    // Ten new recovery codes from the account security page.
+    public async Task<IReadOnlyList<string>> NewRecoveryCodesAsync()
+    {
+        var page = await PostAsync("/account/security?handler=RecoveryCodes", []);
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        return page.RecoveryCodes();
     }
 
     // Where the page ends up once every redirect is followed.
@@ -91,7 +152,12 @@ public sealed class PageSession(HttpClient client)
     }
 
     internal static HttpClient CreateClient(TechSupportApp app) =>
-        app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        app.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = true,
+            BaseAddress = app.ClientOptions.BaseAddress, // real Kestrel's address once a test has started it
+        });
 }
 
 // One answer: its status, where it was asked for and where it redirects, its source as sent and the HTML parsed.
@@ -121,6 +187,10 @@ public sealed record HtmlPage(HttpStatusCode Status, Uri Url, Uri? Location, str
 
     // The value an input (hidden or not) carries, or null when the page has no such input.
     public string? Value(string name) => (Find($"input[name='{name}']") as IHtmlInputElement)?.Value;
+
+    // Recovery codes as the page shows them, once.
+    public IReadOnlyList<string> RecoveryCodes() =>
+        Document.QuerySelectorAll("[data-recovery-code]").Select(e => e.TextContent.Trim()).ToList();
 
     // The status line the layout shows after a post/redirect/get.
     public string? Notice => Find("[role=status]") is { } notice ? Normalise(notice.TextContent) : null;

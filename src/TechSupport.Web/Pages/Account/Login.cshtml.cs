@@ -2,10 +2,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TechSupport.Application.Identity;
+using TechSupport.Web.Auth;
+using TechSupport.Web.Infrastructure;
 
 namespace TechSupport.Web.Pages.Account;
 
-public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class LoginModel(SignInManager<AppUser> signIn, Authenticators authenticators, TechSupportSettings settings,
+    MfaRequirement mfa) : PageModel
 {
     [BindProperty]
     public string Email { get; set; } = "";
@@ -15,6 +18,11 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
 
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
+
+    // In demo mode, why the published demo password alone signs in an admin.
+    public string? DemoNote => !settings.Demo ? null
+        : mfa.Roles.Count == 0 ? "The demo accounts sign in with the password alone."
+        : $"The demo accounts sign in with the password alone; real accounts of {mfa.Describe()} need an authenticator code.";
 
     public void OnGet()
     {
@@ -29,6 +37,13 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
         }
 
         var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.RequiresTwoFactor && await signIn.GetTwoFactorAuthenticationUserAsync() is { } user)
+        {
+            // The password was right; the second factor comes next, or setting one up when there is none yet.
+            return RedirectToPage(await authenticators.IsEnrolledAsync(user) ? "/Account/SecondFactor" : "/Account/Enrol",
+                new { ReturnUrl });
+        }
+
         if (!result.Succeeded)
         {
             // Same words for a locked account, so the form is not an oracle for lockout.
