@@ -108,6 +108,40 @@ public sealed class CanaryTests(CanaryTests.World world) : IClassFixture<CanaryT
         Assert.All(mail, m => Assert.DoesNotContain(Canary, m, StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public void No_log_line_written_while_the_fault_was_worked_and_walked_carries_the_word()
+    {
+        var lines = world.Logs.Lines;
+
+        Assert.True(lines.Count > 100, $"only {lines.Count} log lines captured");
+        Assert.DoesNotContain(lines, l => l.Contains(Canary, StringComparison.OrdinalIgnoreCase));
+    }
+
+    public sealed class CapturedLogs : Microsoft.Extensions.Logging.ILoggerProvider
+    {
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string> _lines = new();
+
+        public IReadOnlyCollection<string> Lines => _lines;
+
+        public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => new Logger(_lines);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(System.Collections.Concurrent.ConcurrentQueue<string> lines) : Microsoft.Extensions.Logging.ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(Microsoft.Extensions.Logging.LogLevel logLevel) => true;
+
+            public void Log<TState>(Microsoft.Extensions.Logging.LogLevel logLevel, Microsoft.Extensions.Logging.EventId eventId,
+                TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                lines.Enqueue(formatter(state, exception) + " " + exception);
+        }
+    }
+
     private static int Count(string text, string word)
     {
         var count = 0;
@@ -123,8 +157,17 @@ public sealed class CanaryTests(CanaryTests.World world) : IClassFixture<CanaryT
     {
         public const string TitleWords = "genlock drifts on the grading monitor";
 
-        // The walk outlasts the hours the clock is moved on by.
-        public World() => With("Identity:AccessTokenMinutes", "525600");
+        // The walk outlasts the hours the clock is moved on by; every log line, to the most detailed, is kept.
+        public World()
+        {
+            With("Identity:AccessTokenMinutes", "525600");
+            With("Logging:LogLevel:Default", "Debug");
+            With("Logging:LogLevel:Microsoft.AspNetCore", "Debug");
+            With("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Debug");
+            Replacing(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
+        }
+
+        public CapturedLogs Logs { get; } = new();
 
         private readonly Dictionary<Role, HttpClient> _clients = [];
 
