@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -520,5 +521,128 @@ public sealed class DeactivatedSignInTimingTests(AdministrationSecurityTests.Cou
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(1, app.Verifications - before);
+    }
+}
+
+// Issue 9: every grant of a Restricted clearance is e-mailed to the managers, and to no one else.
+public sealed class RestrictedClearanceMailTests(RestrictedClearanceMailTests.MailApp app) : IClassFixture<RestrictedClearanceMailTests.MailApp>
+{
+    [Fact]
+    public async Task A_restricted_clearance_is_mailed_to_the_active_managers_naming_it_only_to_those_cleared_for_it()
+    {
+        var admin = await app.AdminAsync();
+        var production = await new ProductionBuilder().Classified(Classification.Restricted).SendAsync(admin);
+        var standard = await new ProductionBuilder().SendAsync(admin);
+        var name = (await (await admin.GetAsync("/api/v1/admin/productions")).JsonAsync()).GetProperty("items").EnumerateArray()
+            .Single(p => p.GetProperty("id").GetGuid() == production).GetProperty("name").GetString()!;
+        var (uncleared, _) = await app.AccountAsync(Role.Manager);
+        var (cleared, _) = await app.AccountAsync(Role.Manager, production);
+        var (gone, goneId) = await app.AccountAsync(Role.Manager);
+        (await admin.PostAsync($"/api/v1/admin/users/{goneId}/deactivate", null)).EnsureSuccessStatusCode();
+        var (bystander, _) = await app.AccountAsync(Role.Engineer);
+        var (otherAdmin, _) = await app.AccountAsync(Role.Admin);
+        var (granteeEmail, grantee) = await app.AccountAsync(Role.Engineer);
+        var granteeName = (await UsersAsync(admin)).Single(u => u.GetProperty("id").GetGuid() == grantee).GetProperty("displayName").GetString()!;
+        var mark = await AuditMarkAsync();
+
+        var granted = await admin.PutAsJsonAsync($"/api/v1/admin/users/{grantee}/clearances", new { productionIds = new[] { production, standard } });
+
+        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+        var mails = (await MailAsync()).Where(m => m.Subject.Contains(granteeName, StringComparison.Ordinal)).ToList();
+        // Managers made by other tests of this app hear of it too; everyone else, and a deactivated manager, does not.
+        var managers = (await UsersAsync(admin)).Where(u => u.GetProperty("role").GetString() == "Manager"
+            && u.GetProperty("deactivatedAt").ValueKind == JsonValueKind.Null).Select(u => u.GetProperty("email").GetString()).ToList();
+        Assert.Equal(managers.Order(StringComparer.Ordinal), mails.Select(m => m.To).Order(StringComparer.Ordinal));
+        Assert.Contains(cleared, managers);
+        Assert.Contains(uncleared, managers);
+        Assert.DoesNotContain(mails, m => m.To == gone || m.To == bystander || m.To == otherAdmin || m.To == granteeEmail);
+        var toCleared = mails.Single(m => m.To == cleared);
+        var toUncleared = mails.Single(m => m.To == uncleared);
+        Assert.Equal($"First Admin cleared {granteeName} for Restricted production {name}", toCleared.Subject);
+        Assert.Equal($"First Admin cleared {granteeName} for a Restricted production you are not cleared for (id {production})", toUncleared.Subject);
+        Assert.DoesNotContain(name, toUncleared.Body, StringComparison.Ordinal);
+        var delivered = await app.Mailbox.WaitForAsync(m => SmtpMailbox.To(m).Contains(uncleared) && (m.Subject ?? "").Contains(granteeName, StringComparison.Ordinal));
+        Assert.DoesNotContain(name, delivered.TextBody ?? "", StringComparison.Ordinal);
+        var audited = Assert.Single(await AuditSinceAsync(mark), e => e.EntityType == "ProductionClearance" && e.EntityId == $"{grantee},{production}");
+        Assert.Equal("Added", audited.Action);
+        Assert.Equal("First Admin", audited.ActorName);
+        Assert.Contains("GrantedById", audited.After, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Classification.Standard)]
+    [InlineData(Classification.Confidential)]
+    public async Task A_clearance_for_a_production_that_is_not_restricted_is_not_mailed(Classification classification)
+    {
+        var admin = await app.AdminAsync();
+        var production = await new ProductionBuilder().Classified(classification).SendAsync(admin);
+        await app.AccountAsync(Role.Manager);
+        var before = (await MailAsync()).Count;
+
+        await app.AccountAsync(Role.Engineer, production);
+
+        Assert.Equal(before, (await MailAsync()).Count);
+    }
+
+    [Fact]
+    public async Task Keeping_a_restricted_clearance_a_user_already_has_is_not_mailed_again()
+    {
+        var admin = await app.AdminAsync();
+        var production = await new ProductionBuilder().Classified(Classification.Restricted).SendAsync(admin);
+        await app.AccountAsync(Role.Manager);
+        var (_, engineer) = await app.AccountAsync(Role.Engineer, production);
+        var before = (await MailAsync()).Count;
+
+        (await admin.PutAsJsonAsync($"/api/v1/admin/users/{engineer}/clearances", new { productionIds = new[] { production } }))
+            .EnsureSuccessStatusCode();
+
+        Assert.Equal(before, (await MailAsync()).Count);
+    }
+
+    private static async Task<List<JsonElement>> UsersAsync(HttpClient admin) =>
+        [.. (await (await admin.GetAsync("/api/v1/admin/users")).JsonAsync()).GetProperty("items").EnumerateArray()];
+
+    private async Task<List<Application.Notifications.MailMessage>> MailAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TechSupportDbContext>();
+        return await db.MailOutbox.AsNoTracking().ToListAsync();
+    }
+
+    private async Task<long> AuditMarkAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TechSupportDbContext>().AuditEvents.MaxAsync(e => (long?)e.Id) ?? 0;
+    }
+
+    private async Task<List<AuditEvent>> AuditSinceAsync(long mark)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TechSupportDbContext>().AuditEvents.AsNoTracking()
+            .Where(e => e.Id > mark).ToListAsync();
+    }
+
+    // Mail on, to a real SMTP server of the test's own.
+    public sealed class MailApp : TechSupportApp, IAsyncLifetime
+    {
+        public MailApp() => With("Notifications:Smtp:Host", "127.0.0.1")
+            .With("Notifications:Smtp:Port", Mailbox.Port.ToString(CultureInfo.InvariantCulture))
+            .With("Notifications:Smtp:From", "techsupport@facility.test");
+
+        public SmtpMailbox Mailbox { get; } = new();
+
+        async Task IAsyncLifetime.InitializeAsync()
+        {
+            await Mailbox.StartAsync();
+            await InitializeAsync();
+        }
+
+        Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            await Mailbox.DisposeAsync();
+        }
     }
 }
