@@ -646,3 +646,217 @@ public sealed class RestrictedClearanceMailTests(RestrictedClearanceMailTests.Ma
         }
     }
 }
+
+// The same administration on the users page: a form per action on each other user's row, none on one's own,
+// errors beside the form that failed.
+public sealed class AccountAdministrationPageTests(TechSupportApp app) : IClassFixture<TechSupportApp>
+{
+    [Fact]
+    public async Task Each_other_user_has_role_account_and_password_forms_and_the_admins_own_row_says_why_it_has_none()
+    {
+        var (pages, me) = await AdminPagesAsync();
+        var (_, engineer) = await app.AccountAsync(Role.Engineer);
+
+        var page = await pages.OpenAsync("/admin/users");
+
+        var row = page.Get($"[id='user-{engineer}']");
+        Assert.Equal("Engineer", row.QuerySelector("select[name='Account.Role'] option[selected]")?.TextContent);
+        Assert.NotNull(row.QuerySelector("input[type=password][name='Account.Password']"));
+        Assert.NotNull(row.QuerySelector("form[action*='handler=Deactivate']"));
+        Assert.Null(row.QuerySelector("form[action*='handler=Unlock']"));
+        Assert.NotNull(row.QuerySelector("form[action*='handler=Clearances']"));
+        Assert.All(row.QuerySelectorAll("form"), form =>
+        {
+            Assert.NotNull(form.QuerySelector("input[name=__RequestVerificationToken]"));
+            Assert.EndsWith($"#user-{engineer}", form.GetAttribute("action"), StringComparison.Ordinal);
+        });
+        Assert.Contains("Active", row.TextContent, StringComparison.Ordinal);
+        var own = page.Get($"[id='user-{me}']");
+        Assert.Empty(own.QuerySelectorAll("form"));
+        Assert.Contains(AccountAdministration.OwnAccount, HtmlPage.Normalise(own.TextContent), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_admin_changes_a_role_on_the_page()
+    {
+        var (pages, _) = await AdminPagesAsync();
+        var (_, engineer) = await app.AccountAsync(Role.Engineer);
+
+        var done = await pages.FollowAsync(await pages.PostAsync("/admin/users?handler=Role",
+            new() { ["Account.UserId"] = engineer.ToString(), ["Account.Role"] = "Manager" }));
+
+        Assert.EndsWith("is now a Manager", done.Notice, StringComparison.Ordinal);
+        Assert.Equal("Manager", done.Get($"[id='user-{engineer}'] select[name='Account.Role'] option[selected]").TextContent);
+    }
+
+    [Theory]
+    [InlineData("Engineer,Manager")]
+    [InlineData("3")]
+    [InlineData("Boss")]
+    public async Task A_role_that_is_not_one_name_is_refused_beside_that_rows_role_select(string role)
+    {
+        var (pages, _) = await AdminPagesAsync();
+        var (_, engineer) = await app.AccountAsync(Role.Engineer);
+        var (_, other) = await app.AccountAsync(Role.Operator);
+
+        var page = await pages.PostAsync("/admin/users?handler=Role", new() { ["Account.UserId"] = engineer.ToString(), ["Account.Role"] = role });
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var row = page.Get($"[id='user-{engineer}']");
+        Assert.Equal("true", row.QuerySelector("select[name='Account.Role']")?.GetAttribute("aria-invalid"));
+        Assert.Contains("Pick one of", row.QuerySelector(".field-error")?.TextContent, StringComparison.Ordinal);
+        Assert.Single(page.Document.QuerySelectorAll(".errors"));
+        Assert.NotNull(row.QuerySelector(".errors"));
+        Assert.Null(page.Get($"[id='user-{other}'] select[name='Account.Role']").GetAttribute("aria-invalid"));
+        Assert.Null(page.Field("Role").GetAttribute("aria-invalid"));
+        Assert.Equal("Engineer", (await UserAsync(engineer)).GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public async Task An_admin_deactivates_and_reactivates_on_the_page_and_a_deactivated_user_stands_out()
+    {
+        var (pages, _) = await AdminPagesAsync();
+        var (_, operatorId) = await app.AccountAsync(Role.Operator);
+
+        var deactivated = await pages.FollowAsync(await pages.PostAsync("/admin/users?handler=Deactivate",
+            new() { ["Account.UserId"] = operatorId.ToString() }));
+        var row = deactivated.Get($"[id='user-{operatorId}']");
+        var reactivated = await pages.FollowAsync(await pages.PostAsync("/admin/users?handler=Reactivate",
+            new() { ["Account.UserId"] = operatorId.ToString() }));
+
+        Assert.EndsWith("is deactivated and signed out", deactivated.Notice, StringComparison.Ordinal);
+        Assert.Contains("deactivated", row.ClassList);
+        Assert.Equal("Deactivated", row.QuerySelector(".badge.deactivated")?.TextContent);
+        Assert.Contains("Deactivated since Mon 23 Nov 2026, 10:00 GMT", HtmlPage.Normalise(row.TextContent), StringComparison.Ordinal);
+        Assert.NotNull(row.QuerySelector("form[action*='handler=Reactivate']"));
+        Assert.Null(row.QuerySelector("form[action*='handler=Deactivate']"));
+        Assert.EndsWith("can sign in again", reactivated.Notice, StringComparison.Ordinal);
+        Assert.DoesNotContain("deactivated", reactivated.Get($"[id='user-{operatorId}']").ClassList);
+    }
+
+    [Fact]
+    public async Task A_locked_out_user_shows_when_the_lock_ends_in_the_facilitys_time_and_is_unlocked_on_the_page()
+    {
+        var (pages, _) = await AdminPagesAsync();
+        var (email, id) = await app.AccountAsync(Role.Engineer);
+        for (var attempt = 0; attempt < 5; attempt++)
+        {
+            await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email, password = "not-the-password-at-all" });
+        }
+
+        var until = (await UserAsync(id)).GetProperty("lockedOutUntil").GetDateTimeOffset();
+        var page = await pages.OpenAsync("/admin/users");
+        var wall = TimeZoneInfo.ConvertTime(until, TimeZoneInfo.FindSystemTimeZoneById("Europe/London"))
+            .ToString("ddd d MMM yyyy, HH:mm", CultureInfo.GetCultureInfo("en-GB"));
+        var unlocked = await pages.FollowAsync(await pages.PostAsync("/admin/users?handler=Unlock", new() { ["Account.UserId"] = id.ToString() }));
+
+        var state = page.Get($"[id='user-{id}'] .state.locked");
+        Assert.StartsWith($"Locked until {wall} ", HtmlPage.Normalise(state.TextContent), StringComparison.Ordinal);
+        Assert.Equal(until.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            state.QuerySelector("time")?.GetAttribute("datetime"));
+        Assert.EndsWith("is unlocked and can sign in again", unlocked.Notice, StringComparison.Ordinal);
+        Assert.Null(unlocked.Find($"[id='user-{id}'] .state.locked"));
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignInAsync(email)).GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_password_breaking_the_rules_is_shown_beside_that_rows_password_field_and_a_good_one_is_set()
+    {
+        var (pages, _) = await AdminPagesAsync();
+        var (email, id) = await app.AccountAsync(Role.Engineer);
+
+        var refused = await pages.PostAsync("/admin/users?handler=Password", new() { ["Account.UserId"] = id.ToString(), ["Account.Password"] = "short1A" });
+        var set = await pages.FollowAsync(await pages.PostAsync("/admin/users?handler=Password",
+            new() { ["Account.UserId"] = id.ToString(), ["Account.Password"] = "Another-Password-456" }));
+
+        Assert.Equal(HttpStatusCode.OK, refused.Status);
+        var row = refused.Get($"[id='user-{id}']");
+        var field = row.QuerySelector("input[name='Account.Password']")!;
+        Assert.Equal("true", field.GetAttribute("aria-invalid"));
+        var message = refused.Get($"[id='password-{id:N}-error']");
+        Assert.Contains(message.Id!, field.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        Assert.Contains("12 characters", message.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(row.QuerySelector(".errors"));
+        Assert.Single(refused.Document.QuerySelectorAll(".errors"));
+        Assert.Null(refused.Field("Password").GetAttribute("aria-invalid"));
+        Assert.EndsWith("has a new password; their other sign-ins have ended", set.Notice, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await (await app.SignInAsync(email, "Another-Password-456")).GetAsync("/api/v1/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_create_form_error_is_shown_in_the_create_form_not_at_the_top_of_the_page()
+    {
+        var (pages, _) = await AdminPagesAsync();
+
+        var page = await pages.PostAsync("/admin/users?handler=Create", new() { ["Email"] = "", ["DisplayName"] = "", ["Role"] = "Engineer,Manager" });
+
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        var summary = Assert.Single(page.Document.QuerySelectorAll(".errors"));
+        Assert.NotNull(summary.Closest("form[action*='handler=Create']"));
+        Assert.Equal("true", page.Field("Role").GetAttribute("aria-invalid"));
+        Assert.EndsWith("#new-user-h", page.Get("form[action*='handler=Create']").GetAttribute("action"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Role", "Manager")]
+    [InlineData("Deactivate", null)]
+    [InlineData("Unlock", null)]
+    [InlineData("Password", "Another-Password-456")]
+    public async Task An_admin_posting_a_change_to_their_own_account_is_refused(string handler, string? value)
+    {
+        var (pages, me) = await AdminPagesAsync();
+
+        var response = await pages.PostAsync($"/admin/users?handler={handler}", new()
+        {
+            ["Account.UserId"] = me.ToString(),
+            ["Account.Role"] = handler == "Role" ? value : null,
+            ["Account.Password"] = handler == "Password" ? value : null,
+        });
+
+        Assert.Equal("/account/denied", response.Location?.AbsolutePath);
+        var view = await UserAsync(me);
+        Assert.Equal("Admin", view.GetProperty("role").GetString());
+        Assert.Equal(JsonValueKind.Null, view.GetProperty("deactivatedAt").ValueKind);
+        await pages.OpenAsync("/admin/users");
+    }
+
+    [Theory]
+    [InlineData(Role.Operator)]
+    [InlineData(Role.Engineer)]
+    [InlineData(Role.Manager)]
+    public async Task Only_an_administrator_opens_the_users_page(Role role)
+    {
+        var pages = await app.PagesAsync(role);
+
+        Assert.Equal("/account/denied", (await pages.RequestAsync("/admin/users")).Location?.AbsolutePath);
+    }
+
+    [Fact]
+    public async Task A_row_form_posted_without_its_antiforgery_token_is_refused()
+    {
+        var (email, _) = await app.AccountAsync(Role.Admin);
+        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var pages = new PageSession(browser);
+        var form = (await pages.GetAsync("/account/login")).Form();
+        form["Email"] = email;
+        form["Password"] = TechSupportApp.Password;
+        await pages.SubmitAsync(form);
+        var (_, engineer) = await app.AccountAsync(Role.Engineer);
+
+        using var response = await browser.PostAsync("/admin/users?handler=Deactivate",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["Account.UserId"] = engineer.ToString() }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(JsonValueKind.Null, (await UserAsync(engineer)).GetProperty("deactivatedAt").ValueKind);
+    }
+
+    private async Task<(PageSession Pages, Guid Id)> AdminPagesAsync()
+    {
+        var (email, id) = await app.AccountAsync(Role.Admin);
+        return (await PageSession.SignInAsync(app, email), id);
+    }
+
+    private async Task<JsonElement> UserAsync(Guid id) =>
+        (await (await (await app.AdminAsync()).GetAsync("/api/v1/admin/users")).JsonAsync()).GetProperty("items").EnumerateArray()
+        .Single(u => u.GetProperty("id").GetGuid() == id);
+}
