@@ -30,8 +30,10 @@ public sealed class Notifier(TechSupportDbContext db, IOptions<NotificationOptio
         }
 
         recipients.Remove(Guid.Empty);
-        // A service account (the monitoring webhook's reporter) has no password and never reads a bell or mail.
-        var people = await db.Users.AsNoTracking().Where(u => recipients.Contains(u.Id) && u.PasswordHash != null)
+        // A service account (the monitoring webhook's reporter) has no password and never reads a bell or mail;
+        // a deactivated user is sent nothing.
+        var people = await db.Users.AsNoTracking()
+            .Where(u => recipients.Contains(u.Id) && u.PasswordHash != null && u.DeactivatedAt == null)
             .Select(u => u.Id).ToListAsync(ct);
         var now = clock.GetUtcNow();
         foreach (var access in await db.AccessesAsync(people, ct))

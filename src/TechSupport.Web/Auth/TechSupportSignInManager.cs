@@ -37,6 +37,24 @@ public sealed partial class TechSupportSignInManager(
         hasher.VerifyHashedPassword(decoy.User, decoy.Hash, password);
         return SignInResult.Failed;
     }
+
+    // A deactivated account signs in no more. It is refused before its password is checked, so a hash is
+    // verified here instead: the answer and the work are those of a wrong password (the sign-in page and the
+    // API login both answer "Wrong email or password." to anything but success).
+    public override async Task<bool> CanSignInAsync(AppUser user)
+    {
+        if (user.DeactivatedAt is not null)
+        {
+            hasher.VerifyHashedPassword(decoy.User, decoy.Hash, "");
+            return false;
+        }
+
+        return await base.CanSignInAsync(user);
+    }
+
+    // The cookie's periodic check and a refresh token both come here: neither revives a deactivated account.
+    public override async Task<bool> ValidateSecurityStampAsync(AppUser? user, string? securityStamp) =>
+        user is { DeactivatedAt: null } && await base.ValidateSecurityStampAsync(user, securityStamp);
 }
 
 // A hash of a random password, made once with the configured algorithm and iterations, like real accounts'.

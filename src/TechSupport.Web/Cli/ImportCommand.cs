@@ -99,17 +99,17 @@ public static class ImportCommand
     }
 
     // Fault.Import records the importer as the reporter, and a reporter must be a user account, so
-    // without --as the command line imports in the name of the first administrator (the one
+    // without --as the command line imports in the name of the first active administrator (the one
     // create-admin made), and says so.
     private static async Task<Actor> FirstAdministratorAsync(TechSupportDbContext db, CancellationToken ct)
     {
         var admin = await db.Users.AsNoTracking()
-            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id
+            .Where(u => u.DeactivatedAt == null && db.UserRoles.Any(ur => ur.UserId == u.Id
                 && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == nameof(Role.Admin))))
             .OrderBy(u => u.CreatedAt)
             .Select(u => new { u.Id, u.DisplayName, u.Email })
             .FirstOrDefaultAsync(ct)
-            ?? throw new InvalidOperationException("There is no administrator to import in the name of; run create-admin first.");
+            ?? throw new InvalidOperationException("There is no active administrator to import in the name of; run create-admin first.");
         Console.WriteLine($"Importing in the name of {admin.DisplayName} <{admin.Email}>, the first administrator; name another with --as EMAIL.");
         return new Actor(admin.Id, admin.DisplayName);
     }
@@ -120,7 +120,7 @@ public static class ImportCommand
     {
         var user = await users.FindByEmailAsync(email.Trim());
         var access = user is null ? null : await db.AccessAsync(user.Id, ct);
-        if (access is null || !access.Viewer.HasManagerRank)
+        if (access is not { Active: true } || !access.Viewer.HasManagerRank)
         {
             throw new ValidationException($"No manager or administrator has the e-mail {email}.");
         }

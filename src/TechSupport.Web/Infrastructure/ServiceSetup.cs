@@ -29,6 +29,7 @@ public static class ServiceSetup
         services.AddSingleton<PolicyStore>();
         services.AddScoped<FaultRules>();
         services.AddScoped<Notifier>();
+        services.AddScoped<ClearanceNotices>();
         services.AddScoped<FaultWork>();
         services.AddOptions<NotificationOptions>().Bind(builder.Configuration.GetSection("Notifications")).ValidateOnStart();
         services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>();

@@ -24,7 +24,7 @@ public sealed class AssignFaultHandler(TechSupportDbContext db, FaultWork work) 
         var fault = await work.LoadAsync(command.Id, command, cancellationToken);
 
         var assignee = await db.AccessAsync(command.AssigneeId!.Value, cancellationToken);
-        if (assignee is null || assignee.Role < Role.Engineer)
+        if (assignee is not { Active: true } || assignee.Role < Role.Engineer)
         {
             throw Invalid.Field("assigneeId", "No such engineer.");
         }

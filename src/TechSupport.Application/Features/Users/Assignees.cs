@@ -7,7 +7,7 @@ using TechSupport.Domain;
 
 namespace TechSupport.Application.Features.Users;
 
-// The staff a fault can be given to: engineers and above.
+// The staff a fault can be given to: engineers and above, while their account is active.
 [RequiresRole(Role.Engineer)]
 public sealed record Assignees : IQuery<Page<NamedRef>>;
 
@@ -18,7 +18,7 @@ public sealed class AssigneesHandler(TechSupportDbContext db) : IQueryHandler<As
     public async ValueTask<Page<NamedRef>> Handle(Assignees query, CancellationToken cancellationToken)
     {
         var items = await db.Users.AsNoTracking()
-            .Where(u => db.UserRoles.Any(ur => ur.UserId == u.Id
+            .Where(u => u.DeactivatedAt == null && db.UserRoles.Any(ur => ur.UserId == u.Id
                 && db.Roles.Any(r => r.Id == ur.RoleId && StaffRoles.Contains(r.Name!))))
             .OrderBy(u => u.DisplayName).Select(u => new NamedRef(u.Id, u.DisplayName)).ToListAsync(cancellationToken);
         return new Page<NamedRef>(items.Count, items);

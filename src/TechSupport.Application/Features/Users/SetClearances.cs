@@ -5,6 +5,7 @@ using TechSupport.Application.Abstractions;
 using TechSupport.Application.Data;
 using TechSupport.Application.Features.Shared;
 using TechSupport.Application.Identity;
+using TechSupport.Application.Notifications;
 using TechSupport.Domain;
 
 namespace TechSupport.Application.Features.Users;
@@ -21,18 +22,13 @@ public sealed class SetClearancesValidator : AbstractValidator<SetClearances>
             .Must(ids => ids!.Length <= 1_000).WithMessage("At most 1,000 productions.");
 }
 
-public sealed class SetClearancesHandler(TechSupportDbContext db, ICurrentUser user, TimeProvider clock)
+public sealed class SetClearancesHandler(TechSupportDbContext db, ICurrentUser user, ClearanceNotices notices, TimeProvider clock)
     : ICommandHandler<SetClearances, UserView>
 {
     public async ValueTask<UserView> Handle(SetClearances command, CancellationToken cancellationToken)
     {
         var ct = cancellationToken;
-        // S2 admits no role by rank, administrators included: an administrator cleared for a Restricted
-        // production only by a second administrator, never by themselves.
-        if (command.UserId == user.Id)
-        {
-            throw new ForbiddenException("Nobody changes their own clearances; ask another administrator.");
-        }
+        AccountAdministration.RefuseOwn(user, command.UserId, "clearances");
 
         var target = await db.AccessAsync(command.UserId, ct) ?? throw new NotFoundException("user");
         var wanted = command.ProductionIds!.Distinct().ToArray();
@@ -46,14 +42,20 @@ public sealed class SetClearancesHandler(TechSupportDbContext db, ICurrentUser u
         var current = await db.Clearances.Where(c => c.UserId == command.UserId).ToListAsync(ct);
         db.Clearances.RemoveRange(current.Where(c => !wanted.Contains(c.ProductionId)));
         var now = clock.GetUtcNow();
-        foreach (var id in wanted.Where(id => current.All(c => c.ProductionId != id)))
+        var granted = wanted.Where(id => current.All(c => c.ProductionId != id)).ToArray();
+        foreach (var id in granted)
         {
             db.Clearances.Add(new ProductionClearance { UserId = command.UserId, ProductionId = id, GrantedAt = now, GrantedById = user.Id });
         }
 
+        var restricted = await db.Productions.AsNoTracking()
+            .Where(p => granted.Contains(p.Id) && p.Classification == Classification.Restricted).ToListAsync(ct);
+        await notices.RestrictedClearancesGrantedAsync(restricted, target, user.Name, ct);
+
         var names = await db.ProductionNamesAsync(user, wanted, ct);
         var productions = wanted.Select(id => new NamedRef(id, names[id])).OrderBy(p => p.Name).ToList();
+        var lockoutEnd = await db.Users.Where(u => u.Id == target.Id).Select(u => u.LockoutEnd).SingleAsync(ct);
         return new UserView(target.Id, target.Email, target.DisplayName, target.Role, productions,
-            UserView.TierOf(target.Role, target.Tier));
+            UserView.TierOf(target.Role, target.Tier), target.DeactivatedAt, UserView.LockedUntil(lockoutEnd, now));
     }
 }

@@ -19,7 +19,8 @@ public sealed class SetSupportTierValidator : AbstractValidator<SetSupportTier>
         .NotEqual(SupportTier.Manager).WithMessage(SupportTierRules.NotManager);
 }
 
-public sealed class SetSupportTierHandler(TechSupportDbContext db, ICurrentUser user) : ICommandHandler<SetSupportTier, UserView>
+public sealed class SetSupportTierHandler(TechSupportDbContext db, ICurrentUser user, TimeProvider clock)
+    : ICommandHandler<SetSupportTier, UserView>
 {
     public async ValueTask<UserView> Handle(SetSupportTier command, CancellationToken cancellationToken)
     {
@@ -36,7 +37,7 @@ public sealed class SetSupportTierHandler(TechSupportDbContext db, ICurrentUser 
         var names = await db.ProductionNamesAsync(user, cleared, ct);
         var clearances = cleared.Select(id => new NamedRef(id, names[id])).OrderBy(p => p.Name).ToList();
         return new UserView(target.Id, target.Email, target.DisplayName, target.Role, clearances,
-            UserView.TierOf(target.Role, command.Tier));
+            UserView.TierOf(target.Role, command.Tier), account.DeactivatedAt, UserView.LockedUntil(account.LockoutEnd, clock.GetUtcNow()));
     }
 }
 
