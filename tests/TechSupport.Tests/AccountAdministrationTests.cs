@@ -834,19 +834,14 @@ public sealed class AccountAdministrationPageTests(TechSupportApp app) : IClassF
     [Fact]
     public async Task A_row_form_posted_without_its_antiforgery_token_is_refused()
     {
-        var (email, _) = await app.AccountAsync(Role.Admin);
-        var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
-        var pages = new PageSession(browser);
-        var form = (await pages.GetAsync("/account/login")).Form();
-        form["Email"] = email;
-        form["Password"] = TechSupportApp.Password;
-        await pages.SubmitAsync(form);
+        var (pages, _) = await AdminPagesAsync();
         var (_, engineer) = await app.AccountAsync(Role.Engineer);
+        Assert.Equal(HttpStatusCode.OK, (await pages.RequestAsync("/admin/users")).Status);
 
-        using var response = await browser.PostAsync("/admin/users?handler=Deactivate",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["Account.UserId"] = engineer.ToString() }));
+        var response = await pages.PostWithoutTokenAsync("/admin/users?handler=Deactivate",
+            new Dictionary<string, string> { ["Account.UserId"] = engineer.ToString() });
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal(JsonValueKind.Null, (await UserAsync(engineer)).GetProperty("deactivatedAt").ValueKind);
     }
 

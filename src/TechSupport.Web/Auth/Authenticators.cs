@@ -24,7 +24,9 @@ public sealed class Authenticators(UserManager<AppUser> users)
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            Check(await users.ResetAuthenticatorKeyAsync(user));
+            // Stored where Identity's user store keeps it, without the new security stamp that
+            // ResetAuthenticatorKeyAsync brings: looking at the set-up page must not end the user's sessions.
+            Check(await users.SetAuthenticationTokenAsync(user, "[AspNetUserStore]", "AuthenticatorKey", users.GenerateNewAuthenticatorKey()));
             key = await users.GetAuthenticatorKeyAsync(user) ?? "";
         }
 

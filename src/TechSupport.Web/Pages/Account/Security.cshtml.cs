@@ -115,13 +115,7 @@ public sealed class SecurityModel(UserManager<AppUser> users, SignInManager<AppU
             return;
         }
 
-        var hadKey = !string.IsNullOrEmpty(await users.GetAuthenticatorKeyAsync(user));
         Key = await authenticators.KeyAsync(user);
-        if (!hadKey)
-        {
-            // Making the key changed the security stamp, which would end this sign-in at its next check.
-            await RenewSignInAsync(user, null);
-        }
     }
 
     // The same sign-in, re-issued for the user's new security stamp; method is the new "amr" or null to keep it.
