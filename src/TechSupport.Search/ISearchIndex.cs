@@ -32,7 +32,7 @@ public interface ISearchIndex
     /// <summary>Starts a rebuild into a fresh index that replaces the live one only when committed.</summary>
     Task<IIndexRebuild> BeginRebuildAsync(CancellationToken ct);
 
-    /// <summary>Whether the engine answers.</summary>
+    /// <summary>Whether the engine answers, and whether the index needs rebuilding.</summary>
     Task<SearchHealth> HealthAsync(CancellationToken ct);
 }
 
@@ -49,5 +49,10 @@ public interface IIndexRebuild : IAsyncDisposable
 /// <summary>The engine's state.</summary>
 /// <param name="Healthy">Whether it answers.</param>
 /// <param name="Description">One plain sentence.</param>
-/// <param name="RebuildNeeded">The index was written by an older version and should be rebuilt (it still answers meanwhile).</param>
-public sealed record SearchHealth(bool Healthy, string Description, bool RebuildNeeded = false);
+/// <param name="RebuildNeeded">
+/// The index should be rebuilt from the database: an older version wrote it (it still answers meanwhile,
+/// and <paramref name="Healthy"/> is true), or it was lost or damaged (it cannot answer for everything,
+/// and <paramref name="Healthy"/> is false).
+/// </param>
+/// <param name="InUse">Another process holds the index (the embedded engine); commands that write it must wait until it stops.</param>
+public sealed record SearchHealth(bool Healthy, string Description, bool RebuildNeeded = false, bool InUse = false);

@@ -48,6 +48,29 @@ public sealed class LuceneSearchIndexTests : SearchIndexContract
     }
 
     [Fact]
+    public async Task A_second_index_on_a_folder_another_holds_touches_nothing_says_it_is_in_use_and_opens_once_it_is_let_go()
+    {
+        var fault = SearchDocumentBuilder.Fault("Genlock lost on the grade").Build();
+        await Index.IndexAsync([fault], None);
+
+        using (var second = new LuceneSearchIndex(folder, SynonymsFile))
+        {
+            var health = await second.HealthAsync(None);
+            Assert.True(health.InUse);
+            Assert.False(health.Healthy);
+            Assert.StartsWith("The search index is in use by a running TechSupport (process ", health.Description, StringComparison.Ordinal);
+            await Assert.ThrowsAsync<SearchUnavailableException>(() => second.BeginRebuildAsync(None));
+            await Assert.ThrowsAsync<SearchUnavailableException>(() => second.IndexAsync([SearchDocumentBuilder.Fault("Beside it").Build()], None));
+        }
+
+        Assert.Equal(fault.Key, Assert.Single((await Index.SearchAsync(new SearchQuery { Access = Callers.Operator() }, None)).Hits).Key);
+        ((IDisposable)Index).Dispose();
+        using var reopened = new LuceneSearchIndex(folder, SynonymsFile);
+        Assert.False((await reopened.HealthAsync(None)).InUse);
+        Assert.Equal(fault.Key, Assert.Single((await reopened.SearchAsync(new SearchQuery { Access = Callers.Operator() }, None)).Hits).Key);
+    }
+
+    [Fact]
     public async Task An_index_an_older_version_wrote_still_answers_asks_for_a_rebuild_and_is_current_after_one()
     {
         var older = Path.Combine(Path.GetTempPath(), "techsupport-search-tests", Guid.NewGuid().ToString("N"));

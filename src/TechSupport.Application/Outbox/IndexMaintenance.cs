@@ -54,7 +54,23 @@ public sealed class IndexMaintenance(ISearchIndex index, SearchProjection projec
             await index.IndexAsync(await projection.ArticlesAsync(changedArticles, ct), ct);
         }
 
+        // A change set aside before the rebuild began is in the new index now, read from the database.
+        await db.Outbox.Where(m => m.NextAttemptAt == OutboxDispatcher.ParkedUntil && m.EnqueuedAt < started).ExecuteDeleteAsync(ct);
         return done;
+    }
+
+    // An index with nothing in it while the database holds faults or articles that the outbox is not
+    // about to send (a new database being seeded fills the index through the outbox): the index folder
+    // was lost while the app was stopped, say.
+    public async Task<bool> EmptyWhileDatabaseIsNotAsync(CancellationToken ct)
+    {
+        await foreach (var _ in index.VersionsAsync(ct))
+        {
+            return false;
+        }
+
+        var records = await CountAsync(ct);
+        return records > 0 && records > await db.Outbox.LongCountAsync(ct);
     }
 
     public async Task<IndexDrift> VerifyAsync(CancellationToken ct)

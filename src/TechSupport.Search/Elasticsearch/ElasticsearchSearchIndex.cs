@@ -375,7 +375,9 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
                     state.Invalidate();
                 }
 
-                throw connection.Failure(operation, answer);
+                var failure = connection.Failure(operation, answer);
+                // A malformed bulk body is the documents' fault, and sending them again will not help.
+                throw answer.Status == HttpStatusCode.BadRequest ? new SearchUnavailableException(failure.Message) { Refused = true } : failure;
             }
 
             var response = connection.Read<BulkResponse>(operation, answer);
@@ -440,6 +442,7 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
     {
         var refused = 0;
         var transient = false;
+        var indexMissing = false;
         for (var i = 0; i < response.Items.Count && i < items.Count; i++)
         {
             var result = response.Items[i].Result;
@@ -455,6 +458,7 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
             if (result.Error?.Type == IndexNotFound)
             {
                 state.Invalidate();
+                indexMissing = true;
             }
 
             refused++;
@@ -467,7 +471,11 @@ public sealed class ElasticsearchSearchIndex : ISearchIndex
 
         if (refused > 0)
         {
-            throw new SearchUnavailableException(transient ? ElasticsearchConnection.Unavailable : ElasticsearchConnection.Refused);
+            // Only a document the engine refuses is the document's fault: a missing index is made again
+            // by the next write, and a busy or failing node may take it later.
+            throw transient || indexMissing
+                ? new SearchUnavailableException(ElasticsearchConnection.Unavailable)
+                : new SearchUnavailableException(ElasticsearchConnection.Refused) { Refused = true };
         }
     }
 

@@ -1,7 +1,9 @@
+using Lucene.Net.Codecs;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
+using Microsoft.Extensions.Logging;
 
 namespace TechSupport.Search.Lucene;
 
@@ -18,7 +20,7 @@ internal enum WriteMode
 
 // One index folder: its writer (one per folder, thread-safe) and a near-real-time searcher manager.
 // The live index is one generation; a rebuild writes a second one until it is committed.
-internal sealed class IndexGeneration : IDisposable
+internal sealed partial class IndexGeneration : IDisposable
 {
     private readonly FSDirectory directory;
     private readonly IndexWriter writer;
@@ -39,13 +41,18 @@ internal sealed class IndexGeneration : IDisposable
 
     private const string FormatKey = "techsupport.format";
 
+    // A generation that stands in for an index that was lost or damaged: it holds only what changed
+    // since, until a rebuild replaces it. Kept in the commit, so a restart before the rebuild knows.
+    private const string StandInKey = "techsupport.standin";
+
     private readonly LuceneAnalysis analysis;
 
     private IndexGeneration(string folder, FSDirectory directory, IndexWriter writer, SearcherManager searchers, int format,
-        LuceneAnalysis analysis)
+        bool standIn, LuceneAnalysis analysis)
     {
         this.analysis = analysis;
         Format = format;
+        StandIn = standIn;
         Folder = folder;
         this.directory = directory;
         this.writer = writer;
@@ -58,13 +65,21 @@ internal sealed class IndexGeneration : IDisposable
 
     public int Format { get; }
 
+    public bool StandIn { get; }
+
     public bool IsOpen => !Volatile.Read(ref closed);
 
-    public static IndexGeneration Open(string folder, LuceneAnalysis analysis, Similarity similarity)
+    // Opens (or creates) the generation and reads every file its last commit names as far as its
+    // checksum footer, so a missing or truncated segment file fails here rather than in a search.
+    // Throws what Lucene throws; IndexFolder decides what the failure means. A generation the pointer
+    // names must hold an index: an empty folder there means its files were deleted.
+    public static IndexGeneration Open(string folder, LuceneAnalysis analysis, Similarity similarity, ILogger logger, bool standIn = false,
+        bool mustExist = false)
     {
         System.IO.Directory.CreateDirectory(folder);
         var directory = FSDirectory.Open(folder);
         IndexWriter? writer = null;
+        SearcherManager? searchers = null;
         try
         {
             var config = new IndexWriterConfig(LuceneAnalysis.Version, analysis.IndexAnalyzer)
@@ -76,30 +91,68 @@ internal sealed class IndexGeneration : IDisposable
                 // Every search pays per segment (term lookups, the rescoring's weights), and near-real-time
                 // writes leave a tail of tiny ones: merge sooner than Lucene's default of ten per tier.
                 MergePolicy = new TieredMergePolicy { SegmentsPerTier = 4, MaxMergeAtOnce = 4 },
+                MergeScheduler = new LoggedMergeScheduler(logger, Path.GetFileName(folder)),
             };
             var existing = DirectoryReader.IndexExists(directory);
+            if (existing)
+            {
+                CheckFiles(directory);
+            }
+            else if (mustExist)
+            {
+                throw new IndexNotFoundException("The generation holds no index.");
+            }
+
             writer = new IndexWriter(directory, config);
             int format;
             if (existing)
             {
                 format = writer.CommitData.TryGetValue(FormatKey, out var stored) && int.TryParse(stored, out var number) ? number : 1;
+                standIn = writer.CommitData.TryGetValue(StandInKey, out var marked) && marked == "true";
             }
             else
             {
                 format = CurrentFormat;
-                writer.SetCommitData(new Dictionary<string, string> { [FormatKey] = format.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+                var data = new Dictionary<string, string> { [FormatKey] = format.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+                if (standIn)
+                {
+                    data[StandInKey] = "true";
+                }
+
+                writer.SetCommitData(data);
             }
 
             // A new folder gets an empty first commit, so a restart finds an index even if nothing was written.
             writer.Commit();
-            var searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(similarity));
-            return new IndexGeneration(folder, directory, writer, searchers, format, analysis);
+            searchers = new SearcherManager(writer, applyAllDeletes: true, new SimilaritySearcherFactory(similarity));
+            return new IndexGeneration(folder, directory, writer, searchers, format, standIn, analysis);
         }
         catch
         {
-            writer?.Dispose();
+            searchers?.Dispose();
+            Close(writer, commit: false);
             directory.Dispose();
             throw;
+        }
+    }
+
+    // The first file the last commit names that is gone, or null when all are there: a segment deleted
+    // under a running index still reads through the handles already open, and fails only at the next
+    // start. Throws what Lucene throws when the commit itself cannot be read.
+    // Under the gate, so no commit retires the files being checked.
+    public async Task<string?> MissingFileAsync(CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        try
+        {
+            ObjectDisposedException.ThrowIf(closed, this);
+            var commit = new SegmentInfos();
+            commit.Read(directory);
+            return commit.GetFiles(directory, includeSegmentsFile: true).FirstOrDefault(name => !File.Exists(Path.Combine(Folder, name)));
+        }
+        finally
+        {
+            gate.Release();
         }
     }
 
@@ -236,8 +289,21 @@ internal sealed class IndexGeneration : IDisposable
         }
     }
 
-    // Searches still holding a searcher finish on it.
-    public void Dispose()
+    // Searches still holding a searcher finish on it. Never throws: a writer that cannot commit any more
+    // (its folder gone or unwritable) is rolled back, which always closes it and frees its write.lock,
+    // and what it had not committed is still in the outbox.
+    public void Dispose() => Close(commit: true);
+
+    // Closes a generation whose writer failed, without trying to commit what it holds.
+    public void Abandon() => Close(commit: false);
+
+    public void Discard()
+    {
+        Close(commit: false);
+        DeleteFolder(Folder);
+    }
+
+    private void Close(bool commit)
     {
         gate.Wait();
         try
@@ -248,8 +314,16 @@ internal sealed class IndexGeneration : IDisposable
             }
 
             Volatile.Write(ref closed, true);
-            searchers.Dispose();
-            writer.Dispose();
+            try
+            {
+                searchers.Dispose();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException)
+            {
+                // The readers' files are gone with their folder; nothing to release but memory.
+            }
+
+            Close(writer, commit);
             directory.Dispose();
         }
         finally
@@ -258,25 +332,53 @@ internal sealed class IndexGeneration : IDisposable
         }
     }
 
-    public void Discard()
+    private static void Close(IndexWriter? writer, bool commit)
     {
-        gate.Wait();
-        try
+        if (writer is null)
         {
-            if (!closed)
-            {
-                Volatile.Write(ref closed, true);
-                searchers.Dispose();
-                writer.Rollback();
-                directory.Dispose();
-            }
-        }
-        finally
-        {
-            gate.Release();
+            return;
         }
 
-        DeleteFolder(Folder);
+        if (commit)
+        {
+            try
+            {
+                writer.Dispose();
+                return;
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException or InvalidOperationException)
+            {
+                // Rolled back below.
+            }
+        }
+
+        try
+        {
+            writer.Rollback();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Rollback closes the writer and releases its lock even when it throws.
+        }
+    }
+
+    private static void CheckFiles(FSDirectory directory)
+    {
+        var commit = new SegmentInfos();
+        commit.Read(directory);
+        foreach (var name in commit.GetFiles(directory, includeSegmentsFile: true))
+        {
+            using var input = directory.OpenInput(name, IOContext.READ_ONCE);
+            try
+            {
+                CodecUtil.RetrieveChecksum(input);
+            }
+            catch (IOException e) when (e is not (CorruptIndexException or FileNotFoundException))
+            {
+                // Lucene.NET says "codec footer mismatch" with a plain IOException; the file opened, so it is damaged.
+                throw new CorruptIndexException($"The file {name} is truncated or corrupt.", e);
+            }
+        }
     }
 
     public static bool DeleteFolder(string folder)
@@ -352,4 +454,15 @@ internal sealed class IndexGeneration : IDisposable
     {
         public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };
     }
+
+    // Lucene's scheduler rethrows a failed background merge on its own thread, which ends the process;
+    // a merge that fails because the folder went away is logged instead, and the writer (which drops
+    // the half-written merge) is reopened by the next write that fails.
+    private sealed class LoggedMergeScheduler(ILogger logger, string generation) : ConcurrentMergeScheduler
+    {
+        protected override void HandleMergeException(Exception exc) => MergeFailed(logger, generation, exc);
+    }
+
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "A background merge of the search index {Generation} failed")]
+    private static partial void MergeFailed(ILogger logger, string generation, Exception exception);
 }

@@ -16,8 +16,6 @@ namespace TechSupport.Search.Lucene;
 /// </summary>
 public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
 {
-    private const string PointerFileName = "live-generation";
-    private const string GenerationPrefix = "gen-";
     private const int MaxPageSize = 100;
     private const int MaxSuggestions = 50;
     private const int SuggestionCandidates = 50;
@@ -29,16 +27,15 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     // Below this share of the best text score a candidate is noise, whatever its configuration.
     private const double MinSuggestionSimilarity = 0.1;
 
-    private readonly string root;
+    private readonly IndexFolder folder;
     private readonly LuceneAnalysis analysis;
     private readonly TextQueryBuilder queries;
     private readonly SnippetBuilder snippets;
     private readonly Similarity similarity = new BM25Similarity();
     private readonly ILogger logger;
 
-    // Serialises writes to the live generation and its swap with a committed rebuild.
+    // Serialises writes to the live generation, its reopening and its swap with a committed rebuild.
     private readonly SemaphoreSlim writes = new(1, 1);
-    private volatile IndexGeneration live;
     private Rebuild? rebuild;
     private volatile bool disposed;
 
@@ -46,42 +43,27 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     /// <param name="indexFolder">The root folder; the live generation is a sub-folder named in a pointer file.</param>
     /// <param name="synonymsFile">The domain synonyms, in Solr format.</param>
     /// <param name="logger">Where to log; nothing is logged when null.</param>
-    public LuceneSearchIndex(string indexFolder, string synonymsFile, ILogger<LuceneSearchIndex>? logger = null)
+    /// <param name="clock">The time a damaged folder is stamped with when it is moved aside; the system clock when null.</param>
+    /// <remarks>
+    /// Never throws for the folder's state: an index another process holds, one that cannot be opened
+    /// now and one that is damaged all construct, answer <see cref="SearchUnavailableException"/> with
+    /// one sentence saying so, and report it in <see cref="HealthAsync"/>. Nothing is moved or deleted
+    /// until something writes: a damaged generation is moved aside by the next write or rebuild.
+    /// </remarks>
+    public LuceneSearchIndex(string indexFolder, string synonymsFile, ILogger<LuceneSearchIndex>? logger = null, TimeProvider? clock = null)
     {
-        root = Path.GetFullPath(indexFolder);
         this.logger = logger ?? NullLogger<LuceneSearchIndex>.Instance;
         analysis = new LuceneAnalysis(synonymsFile);
         queries = new TextQueryBuilder(analysis);
         snippets = new SnippetBuilder(analysis);
-
-        Directory.CreateDirectory(root);
-        var name = ReadPointer();
+        folder = new IndexFolder(Path.GetFullPath(indexFolder), analysis, similarity, clock ?? TimeProvider.System, this.logger);
         try
         {
-            if (name is null)
-            {
-                name = GenerationPrefix + Guid.NewGuid().ToString("N");
-                live = IndexGeneration.Open(Path.Combine(root, name), analysis, similarity);
-                WritePointer(name);
-            }
-            else
-            {
-                live = IndexGeneration.Open(Path.Combine(root, name), analysis, similarity);
-            }
+            folder.Ready(repair: false);
         }
-        catch
+        catch (SearchUnavailableException)
         {
-            analysis.Dispose();
-            throw;
-        }
-
-        // Rebuilds that never committed, and old generations a swap could not delete.
-        foreach (var folder in Directory.EnumerateDirectories(root, GenerationPrefix + "*"))
-        {
-            if (Path.GetFileName(folder) != name)
-            {
-                IndexGeneration.DeleteFolder(folder);
-            }
+            // Said by the folder's problem; tried again by the next write.
         }
     }
 
@@ -98,7 +80,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         try
         {
             EnsureOpen();
-            var written = await Guard(() => live.WriteAsync(documents, WriteMode.Live, ct));
+            var written = await WriteLiveAsync(generation => generation.WriteAsync(documents, WriteMode.Live, ct));
             if (rebuild is { } current)
             {
                 await Guard(() => current.Generation.WriteAsync(documents, WriteMode.RebuildMirror, ct));
@@ -119,7 +101,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         try
         {
             EnsureOpen();
-            await Guard(() => live.DeleteAsync(key, version, WriteMode.Live, ct));
+            await WriteLiveAsync(generation => generation.DeleteAsync(key, version, WriteMode.Live, ct));
             if (rebuild is { } current)
             {
                 await Guard(() => current.Generation.DeleteAsync(key, version, WriteMode.RebuildMirror, ct));
@@ -128,6 +110,22 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         finally
         {
             writes.Release();
+        }
+    }
+
+    // Under the write lock. A failure on disk marks the writer for reopening; what the batch held is
+    // still in the caller's outbox, so nothing is lost by dropping what it had not committed.
+    private async Task<T> WriteLiveAsync<T>(Func<IndexGeneration, Task<T>> write)
+    {
+        var generation = folder.Ready(repair: true);
+        try
+        {
+            return await write(generation);
+        }
+        catch (Exception e) when (IsStorageFailure(e))
+        {
+            folder.WriteFailed(generation, e);
+            throw new SearchUnavailableException("The search index could not be written.", e);
         }
     }
 
@@ -340,14 +338,15 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     /// <inheritdoc />
     public async IAsyncEnumerable<(string Key, long Version)> VersionsAsync([EnumeratorCancellation] CancellationToken ct)
     {
-        var (generation, searcher) = Acquire();
+        // A stand-in still lists what it holds: verify-index reports the rest as missing, which is true.
+        var (generation, searcher) = Acquire(partialReadable: true);
         try
         {
-            var count = 0;
-            foreach (var pair in IndexGeneration.Versions(searcher, ct))
+            using var pairs = IndexGeneration.Versions(searcher, ct).GetEnumerator();
+            for (var count = 1; Guard(generation, pairs.MoveNext); count++)
             {
-                yield return pair;
-                if (++count % 1_000 == 0)
+                yield return pairs.Current;
+                if (count % 1_000 == 0)
                 {
                     await Task.Yield();
                 }
@@ -371,7 +370,10 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
                 throw new InvalidOperationException("A rebuild of the search index is already in progress.");
             }
 
-            var generation = Guard(() => IndexGeneration.Open(Path.Combine(root, GenerationPrefix + Guid.NewGuid().ToString("N")), analysis, similarity));
+            // The live generation must take the writes made while the rebuild runs: a damaged one is
+            // moved aside now for an empty stand-in, and a lost one replaced by one.
+            folder.Ready(repair: true);
+            var generation = Guard(folder.OpenGeneration);
             rebuild = new Rebuild(this, generation);
             return rebuild;
         }
@@ -382,17 +384,93 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     }
 
     /// <inheritdoc />
-    public Task<SearchHealth> HealthAsync(CancellationToken ct)
+    public async Task<SearchHealth> HealthAsync(CancellationToken ct)
     {
-        var generation = live;
-        if (disposed || !generation.IsOpen)
+        if (disposed)
         {
-            return Task.FromResult(new SearchHealth(false, "The Lucene index is closed."));
+            return new SearchHealth(false, "The Lucene index is closed.");
         }
 
-        return Task.FromResult(generation.Format < IndexGeneration.CurrentFormat
+        // A folder that was out of reach may be back: try it, unless a write is under way (it tries itself).
+        if (folder.Problem is { Kind: not FolderTrouble.Damaged } || folder.Live is null || folder.Broken)
+        {
+            await TryReopenAsync();
+        }
+
+        if (folder.Problem is { } problem)
+        {
+            return new SearchHealth(false, problem.Sentence, RebuildNeeded: problem.Kind == FolderTrouble.Damaged,
+                InUse: problem.Kind == FolderTrouble.InUse);
+        }
+
+        if (folder.Live is not { IsOpen: true } generation)
+        {
+            return new SearchHealth(false, "The search index is not open.");
+        }
+
+        if (!Directory.Exists(generation.Folder))
+        {
+            return new SearchHealth(false, GoneSentence, RebuildNeeded: !File.Exists(generation.Folder) && !File.Exists(folder.Root));
+        }
+
+        try
+        {
+            if (await generation.MissingFileAsync(ct) is { } missing)
+            {
+                folder.FileMissing(generation, missing);
+                return await HealthAsync(ct);
+            }
+        }
+        catch (Exception e) when (IsStorageFailure(e) && e is not ObjectDisposedException)
+        {
+            folder.ReadFailed(generation, e);
+            if (folder.Problem is { Kind: FolderTrouble.Damaged } damaged)
+            {
+                return new SearchHealth(false, damaged.Sentence, RebuildNeeded: true);
+            }
+        }
+        catch (ObjectDisposedException)
+        {
+            // Swapped for a rebuilt generation while it was checked.
+        }
+
+        if (generation.StandIn)
+        {
+            return new SearchHealth(false, StandInSentence, RebuildNeeded: true);
+        }
+
+        return generation.Format < IndexGeneration.CurrentFormat
             ? new SearchHealth(true, "The Lucene index is open; an older version wrote it, so it answers more slowly until it is rebuilt.", RebuildNeeded: true)
-            : new SearchHealth(true, "The Lucene index is open."));
+            : new SearchHealth(true, "The Lucene index is open.");
+    }
+
+    private const string GoneSentence = "The search index folder has gone; search waits for it to come back or for a rebuild.";
+
+    private const string StandInSentence =
+        "The search index was lost or damaged and holds only what changed since; it is rebuilt from the database.";
+
+    private async Task TryReopenAsync()
+    {
+        if (!await writes.WaitAsync(TimeSpan.Zero))
+        {
+            return;
+        }
+
+        try
+        {
+            if (!disposed)
+            {
+                folder.Ready(repair: false);
+            }
+        }
+        catch (SearchUnavailableException)
+        {
+            // The folder's problem says why.
+        }
+        finally
+        {
+            writes.Release();
+        }
     }
 
     /// <summary>Commits and closes the live index; an uncommitted rebuild is discarded.</summary>
@@ -409,7 +487,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
             disposed = true;
             rebuild?.Generation.Discard();
             rebuild = null;
-            live.Dispose();
+            folder.Dispose();
             analysis.Dispose();
         }
         finally
@@ -489,10 +567,10 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
     // The reader learns whether the generation holds the "all" field as the two-pass search needs it.
     private T Read<T>(Func<IndexSearcher, bool, T> read)
     {
-        var (generation, searcher) = Acquire();
+        var (generation, searcher) = Acquire(partialReadable: false);
         try
         {
-            return Guard(() => read(searcher, generation.Format >= IndexGeneration.CurrentFormat));
+            return Guard(generation, () => read(searcher, generation.Format >= IndexGeneration.CurrentFormat));
         }
         finally
         {
@@ -500,13 +578,28 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
-    private (IndexGeneration Generation, IndexSearcher Searcher) Acquire()
+    // Searches read neither a stand-in (it holds only what changed since the index was lost) nor a
+    // generation found damaged (it may hold less than it seems): the caller falls back to the database
+    // until the rebuild replaces it.
+    private (IndexGeneration Generation, IndexSearcher Searcher) Acquire(bool partialReadable)
     {
-        // A rebuild may swap the live generation between reading the field and acquiring from it.
+        // A rebuild or a reopening may swap the live generation between reading it and acquiring from it.
         for (var attempt = 0; ; attempt++)
         {
             EnsureOpen();
-            var generation = live;
+            var generation = folder.Live
+                ?? throw new SearchUnavailableException(folder.Problem?.Sentence ?? "The search index is not open.");
+            if (!partialReadable && (generation.StandIn || folder.Problem is { Kind: FolderTrouble.Damaged }))
+            {
+                throw new SearchUnavailableException(folder.Problem?.Sentence ?? StandInSentence);
+            }
+
+            // Its readers still read through the files they hold open, but nothing new can reach it.
+            if (!partialReadable && !Directory.Exists(generation.Folder))
+            {
+                throw new SearchUnavailableException(GoneSentence);
+            }
+
             try
             {
                 return (generation, generation.Acquire());
@@ -529,15 +622,33 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         }
     }
 
+    // Lucene.NET reports a writer closed by an earlier failure as ObjectDisposedException; a folder that
+    // cannot be written may answer UnauthorizedAccessException, which is no IOException in .NET.
+    private static bool IsStorageFailure(Exception e) =>
+        e is IOException or UnauthorizedAccessException or ObjectDisposedException or InvalidOperationException;
+
+    private T Guard<T>(IndexGeneration generation, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (IsStorageFailure(e))
+        {
+            folder.ReadFailed(generation, e);
+            throw new SearchUnavailableException("The search index could not be read.", e);
+        }
+    }
+
     private static T Guard<T>(Func<T> action)
     {
         try
         {
             return action();
         }
-        catch (IOException e)
+        catch (Exception e) when (IsStorageFailure(e))
         {
-            throw new SearchUnavailableException("The Lucene index could not be read or written.", e);
+            throw new SearchUnavailableException("The search index could not be read or written.", e);
         }
     }
 
@@ -547,49 +658,15 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         {
             return await action();
         }
-        catch (IOException e)
+        catch (Exception e) when (IsStorageFailure(e))
         {
-            throw new SearchUnavailableException("The Lucene index could not be read or written.", e);
+            throw new SearchUnavailableException("The search index could not be read or written.", e);
         }
-    }
-
-    private string? ReadPointer()
-    {
-        var pointer = Path.Combine(root, PointerFileName);
-        if (!File.Exists(pointer))
-        {
-            return null;
-        }
-
-        var name = File.ReadAllText(pointer).Trim();
-        if (name.StartsWith(GenerationPrefix, StringComparison.Ordinal) && Directory.Exists(Path.Combine(root, name)))
-        {
-            return name;
-        }
-
-        Log.LiveGenerationMissing(logger, name);
-        return null;
-    }
-
-    private void WritePointer(string name)
-    {
-        // Written aside and moved over the old pointer, so a crash leaves one or the other, never half.
-        var pointer = Path.Combine(root, PointerFileName);
-        var temporary = pointer + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
-        using (var writer = new StreamWriter(stream))
-        {
-            writer.Write(name);
-            writer.Flush();
-            stream.Flush(flushToDisk: true);
-        }
-
-        File.Move(temporary, pointer, overwrite: true);
     }
 
     private async Task CommitRebuildAsync(Rebuild committing, CancellationToken ct)
     {
-        IndexGeneration retired;
+        (IndexGeneration? Retired, bool Damaged) swapped;
         await writes.WaitAsync(ct);
         try
         {
@@ -604,9 +681,7 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
                 await committing.Generation.CommitAsync(ct);
                 return true;
             });
-            WritePointer(committing.Generation.Name);
-            retired = live;
-            live = committing.Generation;
+            swapped = Guard(() => folder.Swap(committing.Generation));
             rebuild = null;
         }
         finally
@@ -615,10 +690,9 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
         }
 
         Log.RebuildCommitted(logger, committing.Generation.Name);
-        retired.Dispose();
-        if (!IndexGeneration.DeleteFolder(retired.Folder))
+        if (swapped.Retired is { } retired)
         {
-            Log.OldGenerationKept(logger, retired.Name);
+            folder.Retire(retired, swapped.Damaged);
         }
     }
 
@@ -685,11 +759,5 @@ public sealed partial class LuceneSearchIndex : ISearchIndex, IDisposable
 
         [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "The rebuilt search index {Generation} is now live")]
         public static partial void RebuildCommitted(ILogger logger, string generation);
-
-        [LoggerMessage(EventId = 3, Level = LogLevel.Warning, Message = "The replaced search index {Generation} could not be deleted yet; it is removed at the next start")]
-        public static partial void OldGenerationKept(ILogger logger, string generation);
-
-        [LoggerMessage(EventId = 4, Level = LogLevel.Warning, Message = "The live search index {Generation} named by the pointer file is missing; starting an empty index to be rebuilt")]
-        public static partial void LiveGenerationMissing(ILogger logger, string generation);
     }
 }

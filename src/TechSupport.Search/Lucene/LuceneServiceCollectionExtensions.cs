@@ -12,7 +12,8 @@ public static class LuceneServiceCollectionExtensions
     /// <param name="synonymsFile">The synonyms file, <c>seed/search/synonyms.txt</c>.</param>
     public static IServiceCollection AddLuceneSearch(this IServiceCollection services, string indexFolder, string synonymsFile)
     {
-        services.AddSingleton(provider => new LuceneSearchIndex(indexFolder, synonymsFile, provider.GetService<ILogger<LuceneSearchIndex>>()));
+        services.AddSingleton(provider => new LuceneSearchIndex(indexFolder, synonymsFile,
+            provider.GetService<ILogger<LuceneSearchIndex>>(), provider.GetService<TimeProvider>()));
         services.AddSingleton<ISearchIndex>(provider => provider.GetRequiredService<LuceneSearchIndex>());
         return services;
     }

@@ -1,11 +1,14 @@
 using System.CommandLine;
 using Spectre.Console;
 using TechSupport.Application.Outbox;
+using TechSupport.Search;
 using TechSupport.Web.Infrastructure;
 
 namespace TechSupport.Web.Cli;
 
-// reindex and verify-index: rebuild or mend the search index from the database.
+// reindex and verify-index: rebuild or mend the search index from the database. Both stop before
+// anything else when a running app holds the index (a second writer beside it corrupts it); against a
+// damaged index, reindex rebuilds it (the damaged folder is moved aside) and verify-index says so.
 public static class IndexCommands
 {
     public static Command Reindex(WebApplication app, TechSupportSettings settings)
@@ -13,6 +16,7 @@ public static class IndexCommands
         var command = new Command("reindex", "Rebuild the search index from the database; the live index is swapped only when complete.");
         command.SetAction((_, ct) => CommandLine.Run(app, async services =>
         {
+            await RefuseWhileInUseAsync(services, ct);
             await DatabaseStartup.MigrateIfEmbeddedAsync(services, settings, ct);
             var maintenance = services.GetRequiredService<IndexMaintenance>();
             var total = await maintenance.CountAsync(ct);
@@ -36,6 +40,7 @@ public static class IndexCommands
         var command = new Command("verify-index", "Compare the search index with the database and report (or fix) drift.") { fix };
         command.SetAction((result, ct) => CommandLine.Run(app, async services =>
         {
+            await RefuseWhileInUseAsync(services, ct);
             await DatabaseStartup.MigrateIfEmbeddedAsync(services, settings, ct);
             var maintenance = services.GetRequiredService<IndexMaintenance>();
             var drift = await maintenance.VerifyAsync(ct);
@@ -57,6 +62,17 @@ public static class IndexCommands
             Console.WriteLine(after.InStep ? "Fixed: the index is in step with the database." : "Some drift remains; run reindex.");
         }));
         return command;
+    }
+
+    // The engine's own sentence names who holds the index and says to stop it; there is no route for
+    // a running app to rebuild its index on request.
+    private static async Task RefuseWhileInUseAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var health = await services.GetRequiredService<ISearchIndex>().HealthAsync(ct);
+        if (health.InUse)
+        {
+            throw new SearchUnavailableException(health.Description);
+        }
     }
 }
 

@@ -7,7 +7,8 @@ namespace TechSupport.Web.Infrastructure;
 public static class SearchSetup
 {
     // The engine is chosen by configuration only (Search:Engine); the outbox dispatcher feeds it, and an
-    // index an older version wrote is rebuilt in the background at start.
+    // index that an older version wrote, or that was lost, damaged or emptied, is rebuilt in the
+    // background (at start, and whenever the engine says so).
     public static IServiceCollection AddTechSupportSearch(this IServiceCollection services, TechSupportSettings settings,
         IConfiguration config)
     {
@@ -21,9 +22,11 @@ public static class SearchSetup
             services.AddLuceneSearch(Path.Combine(settings.DataPath, "index"), synonyms);
         }
 
+        services.AddSingleton<SearchIndexStatus>();
         services.AddSingleton<OutboxDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDispatcher>());
-        services.AddHostedService<SearchIndexUpgrade>();
+        services.AddSingleton<SearchIndexRecovery>();
+        services.AddHostedService(provider => provider.GetRequiredService<SearchIndexRecovery>());
         return services;
     }
 }

@@ -88,6 +88,7 @@ public sealed class ElasticsearchWriteTests
         var failure = await Assert.ThrowsAsync<SearchUnavailableException>(() => host.Index.IndexAsync([document], CancellationToken.None));
 
         Assert.Equal("The search engine refused the request.", failure.Message);
+        Assert.True(failure.Refused); // the outbox sets this document aside after some attempts, and sends the rest
         Assert.Contains(host.Logs.Entries, e => e.Message.Contains(document.Key, StringComparison.Ordinal)
                                                 && e.Message.Contains("document_parsing_exception", StringComparison.Ordinal));
         Assert.DoesNotContain("Playback", host.Logs.Text, StringComparison.Ordinal);
@@ -109,6 +110,7 @@ public sealed class ElasticsearchWriteTests
         var failure = await Assert.ThrowsAsync<SearchUnavailableException>(() => host.Index.IndexAsync([TestDocuments.Fault(1)], CancellationToken.None));
 
         Assert.Equal("The search engine is unavailable.", failure.Message);
+        Assert.False(failure.Refused);
     }
 
     [Fact]
@@ -177,8 +179,9 @@ public sealed class ElasticsearchWriteTests
             : null;
         await using var host = AdapterHost.Create(engine);
 
-        await Assert.ThrowsAsync<SearchUnavailableException>(() => host.Index.IndexAsync([TestDocuments.Fault(1)], CancellationToken.None));
+        var failure = await Assert.ThrowsAsync<SearchUnavailableException>(() => host.Index.IndexAsync([TestDocuments.Fault(1)], CancellationToken.None));
 
         Assert.Equal(3, engine.To(HttpMethod.Post, "/_bulk").Count);
+        Assert.False(failure.Refused);
     }
 }

@@ -39,6 +39,7 @@ public class TechSupportApp : WebApplicationFactory<Program>, IAsyncLifetime
     };
 
     private readonly List<Action<IServiceCollection>> _replacements = [];
+    private bool _keepData;
 
     public TechSupportApp()
         : this(new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero))
@@ -46,10 +47,26 @@ public class TechSupportApp : WebApplicationFactory<Program>, IAsyncLifetime
     }
 
     protected TechSupportApp(DateTimeOffset start)
+        : this(Path.Combine(Path.GetTempPath(), "techsupport-tests", Guid.NewGuid().ToString("N")), start)
     {
-        DataPath = Path.Combine(Path.GetTempPath(), "techsupport-tests", Guid.NewGuid().ToString("N"));
+    }
+
+    private TechSupportApp(string dataPath, DateTimeOffset start)
+    {
+        DataPath = dataPath;
         Clock = new FakeTimeProvider(start);
         SecondFactors = new SecondFactors(this);
+    }
+
+    // A new app on the data folder a stopped one left, as when the service starts again; this one
+    // deletes the folder when it is disposed.
+    public static TechSupportApp StartingOn(string dataPath) => new(dataPath, new DateTimeOffset(2026, 11, 23, 10, 0, 0, TimeSpan.Zero));
+
+    // Stops the app as the service stops, leaving its data folder for another to start on.
+    public async Task StopKeepingDataAsync()
+    {
+        _keepData = true;
+        await DisposeAsync();
     }
 
     public string DataPath { get; }
@@ -112,7 +129,7 @@ public class TechSupportApp : WebApplicationFactory<Program>, IAsyncLifetime
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
         SqliteConnection.ClearAllPools();
-        if (Directory.Exists(DataPath))
+        if (!_keepData && Directory.Exists(DataPath))
         {
             Directory.Delete(DataPath, recursive: true);
         }

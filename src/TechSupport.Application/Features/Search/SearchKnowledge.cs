@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TechSupport.Application.Abstractions;
 using TechSupport.Application.Data;
+using TechSupport.Application.Outbox;
 using TechSupport.Domain;
 using TechSupport.Search;
 
@@ -40,12 +41,18 @@ public sealed class SearchKnowledgeValidator : AbstractValidator<SearchKnowledge
 }
 
 public sealed partial class SearchKnowledgeHandler(
-    ISearchIndex index, TechSupportDbContext db, ICurrentUser user, ILogger<SearchKnowledgeHandler> logger)
+    ISearchIndex index, SearchIndexStatus status, TechSupportDbContext db, ICurrentUser user, ILogger<SearchKnowledgeHandler> logger)
     : IQueryHandler<SearchKnowledge, SearchView>
 {
     public async ValueTask<SearchView> Handle(SearchKnowledge query, CancellationToken cancellationToken)
     {
         var kind = query.Kind is { } k ? Enum.Parse<DocumentKind>(k, ignoreCase: true) : (DocumentKind?)null;
+        if (status.Current.AnswersFromDatabase)
+        {
+            // The index is missing changes the outbox holds (or is being rebuilt): it would answer as if complete.
+            return await FallbackAsync(query, kind, cancellationToken);
+        }
+
         try
         {
             var results = await index.SearchAsync(new SearchQuery
@@ -69,7 +76,7 @@ public sealed partial class SearchKnowledgeHandler(
         }
     }
 
-    // The engine is down: a plain database match on fault number and title, marked degraded.
+    // The engine is down or behind: a plain database match on fault number and title, marked degraded.
     private async Task<SearchView> FallbackAsync(SearchKnowledge query, DocumentKind? kind, CancellationToken ct)
     {
         if (kind is not (null or DocumentKind.Fault))

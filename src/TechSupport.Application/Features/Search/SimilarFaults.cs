@@ -3,13 +3,14 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using TechSupport.Application.Abstractions;
 using TechSupport.Application.Data;
+using TechSupport.Application.Outbox;
 using TechSupport.Search;
 
 namespace TechSupport.Application.Features.Search;
 
 public sealed record SimilarFaults(Guid Id, int? Limit = null) : IQuery<SimilarView>;
 
-public sealed partial class SimilarFaultsHandler(ISearchIndex index, TechSupportDbContext db, ICurrentUser user,
+public sealed partial class SimilarFaultsHandler(ISearchIndex index, SearchIndexStatus status, TechSupportDbContext db, ICurrentUser user,
     ILogger<SimilarFaultsHandler> logger) : IQueryHandler<SimilarFaults, SimilarView>
 {
     public async ValueTask<SimilarView> Handle(SimilarFaults query, CancellationToken cancellationToken)
@@ -17,6 +18,12 @@ public sealed partial class SimilarFaultsHandler(ISearchIndex index, TechSupport
         if (!await db.Faults.VisibleTo(user).AnyAsync(f => f.Id == query.Id, cancellationToken))
         {
             throw new NotFoundException("fault");
+        }
+
+        // While a rebuild replaces an index that was lost, the index holds a part of the faults at most.
+        if (status.Current is { Rebuilding: true, Replacing: true })
+        {
+            return new SimilarView([], true);
         }
 
         try

@@ -27,7 +27,7 @@ public sealed class SuggestionsValidator : AbstractValidator<Suggestions>
 }
 
 public sealed partial class SuggestionsHandler(
-    ISearchIndex index, TechSupportDbContext db, SearchProjectionComponents components, ICurrentUser user,
+    ISearchIndex index, SearchIndexStatus status, TechSupportDbContext db, SearchProjectionComponents components, ICurrentUser user,
     ILogger<SuggestionsHandler> logger) : IQueryHandler<Suggestions, SuggestionsView>
 {
     public async ValueTask<SuggestionsView> Handle(Suggestions query, CancellationToken cancellationToken)
@@ -40,6 +40,12 @@ public sealed partial class SuggestionsHandler(
         if (query.SuiteId is { } suiteId && !await db.Suites.AnyAsync(s => s.Id == suiteId, cancellationToken))
         {
             throw Invalid.Field("suiteId", "No such suite.");
+        }
+
+        // While a rebuild replaces an index that was lost, the index holds a part of the fixes at most.
+        if (status.Current is { Rebuilding: true, Replacing: true })
+        {
+            return new SuggestionsView([], true);
         }
 
         var keys = await components.ForSuiteAsync(query.SuiteId, query.EquipmentId, cancellationToken);
