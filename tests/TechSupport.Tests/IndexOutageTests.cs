@@ -113,17 +113,18 @@ public sealed class IndexOutageTests
     public async Task An_app_started_on_a_damaged_index_starts_rebuilds_it_and_finds_everything(string damage)
     {
         await using var app = NewApp();
-        var (email, _) = await app.AccountAsync(Role.Manager);
-        var manager = await app.SignInAsync(email);
-        var suiteId = await new SuiteBuilder().SendAsync(manager);
+        // An engineer signs in with the password alone, on this app and on the one restarted after it.
+        var (email, _) = await app.AccountAsync(Role.Engineer);
+        var engineer = await app.SignInAsync(email);
+        var suiteId = await new SuiteBuilder().SendAsync(await app.AdminAsync());
         var tag = Tag();
         string[] titles = [$"Grade monitor flickers {tag}", $"Dante clock slips {tag}"];
         foreach (var title in titles)
         {
-            await new FaultBuilder(suiteId).Titled(title).SendAsync(manager);
+            await new FaultBuilder(suiteId).Titled(title).SendAsync(engineer);
         }
 
-        await EventuallyAsync(app, async () => (await SearchAsync(manager, tag)).Titles.Length == 2, "indexing before the stop");
+        await EventuallyAsync(app, async () => (await SearchAsync(engineer, tag)).Titles.Length == 2, "indexing before the stop");
         var dataPath = app.DataPath;
         var generation = LiveGeneration(dataPath);
         await app.StopKeepingDataAsync();
@@ -184,12 +185,13 @@ public sealed class IndexOutageTests
     public async Task Against_a_damaged_index_verify_index_says_so_in_a_sentence_and_reindex_rebuilds_it()
     {
         await using var app = NewApp();
-        var (email, _) = await app.AccountAsync(Role.Manager);
-        var manager = await app.SignInAsync(email);
-        var suiteId = await new SuiteBuilder().SendAsync(manager);
+        // An engineer signs in with the password alone, on this app and on the one restarted after it.
+        var (email, _) = await app.AccountAsync(Role.Engineer);
+        var engineer = await app.SignInAsync(email);
+        var suiteId = await new SuiteBuilder().SendAsync(await app.AdminAsync());
         var tag = Tag();
-        await new FaultBuilder(suiteId).Titled($"LTO drive rejects the tape {tag}").SendAsync(manager);
-        await EventuallyAsync(app, async () => (await SearchAsync(manager, tag)).Titles.Length == 1, "indexing before the stop");
+        await new FaultBuilder(suiteId).Titled($"LTO drive rejects the tape {tag}").SendAsync(engineer);
+        await EventuallyAsync(app, async () => (await SearchAsync(engineer, tag)).Titles.Length == 1, "indexing before the stop");
         var dataPath = app.DataPath;
         var info = Directory.GetFiles(LiveGeneration(dataPath), "*.si")[0];
         await app.StopKeepingDataAsync();
