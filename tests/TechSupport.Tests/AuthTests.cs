@@ -70,6 +70,25 @@ public sealed class AuthTests(TechSupportApp app) : IClassFixture<TechSupportApp
     }
 
     [Fact]
+    public async Task Five_wrong_passwords_on_the_sign_in_page_lock_the_account_there_and_on_the_api()
+    {
+        var (email, _) = await app.AccountAsync(Role.Operator);
+        var pages = new PageSession(PageSession.CreateClient(app));
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await pages.PasswordAsync(email, "not-the-password");
+            Assert.Contains("Wrong email or password.", wrong.Text(), StringComparison.Ordinal);
+        }
+
+        var locked = await pages.PasswordAsync(email, TechSupportApp.Password);
+        var api = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { email, password = TechSupportApp.Password });
+
+        Assert.StartsWith("/account/login", locked.Url.AbsolutePath, StringComparison.Ordinal);
+        Assert.Contains("Wrong email or password.", locked.Text(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Unauthorized, api.StatusCode);
+    }
+
+    [Fact]
     public async Task A_login_without_email_or_password_names_both_fields()
     {
         var response = await app.CreateClient().PostAsJsonAsync("/api/v1/auth/login", new { });
