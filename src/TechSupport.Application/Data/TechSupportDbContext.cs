@@ -36,6 +36,13 @@ public sealed class TechSupportDbContext(
     public DbSet<Attachments.Attachment> Attachments => Set<Attachments.Attachment>();
     public DbSet<TokenSession> TokenSessions => Set<TokenSession>();
 
+    private readonly List<AuditTrail.Change> _events = [];
+
+    // S6: an audited event that changes no row (a read of classified material), chained with the changes of
+    // the same save.
+    public void Audit(string action, string entityType, string entityId, string? details) =>
+        _events.Add(new AuditTrail.Change(action, entityType, entityId, null, details));
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -59,6 +66,8 @@ public sealed class TechSupportDbContext(
         var now = (clock ?? TimeProvider.System).GetUtcNow();
         Outbox.AddRange(SearchChanges.Collect(ChangeTracker, now));
         var changes = AuditTrail.Collect(ChangeTracker);
+        changes.AddRange(_events);
+        _events.Clear();
         if (changes.Count > 0)
         {
             var previous = await AuditEvents.AsNoTracking().OrderByDescending(e => e.Id).Select(e => e.Hash)
