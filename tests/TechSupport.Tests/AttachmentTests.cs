@@ -11,6 +11,7 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using TechSupport.Application.Data;
 using TechSupport.Domain;
 using TechSupport.Tests.Support;
@@ -313,6 +314,30 @@ public sealed class AttachmentTests(TechSupportApp app) : IClassFixture<TechSupp
         var page = await app.PagesFor(reporter).RequestAsync($"/attachments/{id}");
         Assert.Equal(HttpStatusCode.Conflict, page.Status);
         Assert.Equal(Application.Attachments.AttachmentStore.Damaged, page.Text("#download-problem"));
+    }
+
+    [Fact]
+    public async Task A_tampered_file_is_logged_for_the_administrators_by_its_id_never_its_name()
+    {
+        var logs = new LogCapture();
+        await using var logged = new TechSupportApp().Replacing(services => services.AddSingleton<ILoggerProvider>(logs));
+        await logged.InitializeAsync();
+        var manager = (await logged.UserAsync(Role.Manager)).Client;
+        var suiteId = await new SuiteBuilder().SendAsync(manager);
+        var productionId = await new ProductionBuilder().Classified(Classification.Restricted).SendAsync(manager);
+        var reporter = (await logged.UserAsync(Role.Operator, productionId)).Client;
+        var faultId = (await new FaultBuilder(suiteId).For(productionId).SendAsync(reporter)).GetProperty("id").GetGuid();
+        var id = await AttachAsync(reporter, faultId, "reel7-secret-name.log", TestFiles.Log());
+        var path = Path.Combine(logged.DataPath, "attachments", id.ToString("N"));
+        var stored = await File.ReadAllBytesAsync(path);
+        stored[40] ^= 0x01;
+        await File.WriteAllBytesAsync(path, stored);
+
+        Assert.Equal(HttpStatusCode.Conflict, (await reporter.GetAsync($"/api/v1/attachments/{id}")).StatusCode);
+
+        Assert.Contains(logs.Lines, l => l.Level == LogLevel.Error && l.Message.Contains(id.ToString(), StringComparison.Ordinal)
+            && l.Message.Contains(faultId.ToString(), StringComparison.Ordinal) && l.Message.Contains("integrity", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Lines, l => l.Message.Contains("reel7-secret-name", StringComparison.Ordinal));
     }
 
     [Fact]
