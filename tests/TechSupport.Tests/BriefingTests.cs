@@ -63,7 +63,7 @@ public sealed class BriefingTests(TechSupportApp app) : IClassFixture<TechSuppor
         Assert.Equal($"{number}: SDI output drops to black mid-session", Text(Headings(document, 1).Single()));
         Assert.Equal(
             ["Summary", "SLA", "Symptoms", "Suite and equipment", "Configuration when the fault was logged", "Production and deliverable",
-                "Impact", "Workarounds tried", "Resolution", "Timeline"],
+                "Impact", "Workarounds tried", "Resolution", "Attachments", "Timeline"],
             Headings(document, 2).Select(Text));
         Assert.Contains("- **Severity:** P2 – degraded, work slowed", markdown, StringComparison.Ordinal);
         Assert.Contains("- **Status:** Workaround applied", markdown, StringComparison.Ordinal);
@@ -131,7 +131,7 @@ public sealed class BriefingTests(TechSupportApp app) : IClassFixture<TechSuppor
 
         var document = Markdown.Parse(markdown, Gfm);
         Assert.Equal($"{fault.GetProperty("number").GetString()}: {title}", Text(Headings(document, 1).Single()));
-        Assert.Equal(10, Headings(document, 2).Count());
+        Assert.Equal(11, Headings(document, 2).Count());
         Assert.Empty(Headings(document, 3));
         Assert.Empty(document.Descendants<LinkInline>());
         Assert.Empty(document.Descendants<AutolinkInline>());

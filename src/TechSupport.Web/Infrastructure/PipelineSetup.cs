@@ -70,6 +70,7 @@ public static class PipelineSetup
         api.MapSearchEndpoints();
         api.MapArticleEndpoints();
         api.MapFaultEndpoints();
+        api.MapAttachmentEndpoints();
         api.MapEscalationEndpoints();
         api.MapIntegrationEndpoints();
         api.MapNotificationEndpoints();

@@ -52,6 +52,7 @@ public static class ServiceSetup
         services.AddDataProtection()
             .SetApplicationName("TechSupport")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(settings.DataPath, "keys")));
+        builder.AddAttachments(settings);
 
         services.AddMediator((Mediator.MediatorOptions o) =>
         {

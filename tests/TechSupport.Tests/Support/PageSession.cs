@@ -136,6 +136,28 @@ public sealed class PageSession(HttpClient client)
         return await HtmlPage.ReadAsync(response);
     }
 
+    // Posts files as a form with enctype multipart/form-data would, each under the field name given, with the
+    // antiforgery token of the page's form. The answer is not followed.
+    public async Task<HtmlPage> PostFilesAsync(string path, string field, params (string Name, byte[] Bytes)[] files)
+    {
+        var page = await OpenAsync(path.Split('?')[0]);
+        var token = page.Value("__RequestVerificationToken")
+            ?? throw new Xunit.Sdk.XunitException($"{path} has no form with an antiforgery token.");
+        using var content = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (name, bytes) in files)
+        {
+            var part = new ByteArrayContent(bytes);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            content.Add(part, field, name);
+        }
+
+        using var response = await client.PostAsync(path, content);
+        return await HtmlPage.ReadAsync(response);
+    }
+
+    // The bytes of a download as it is answered, redirects not followed.
+    public Task<HttpResponseMessage> DownloadAsync(string path) => client.GetAsync(path);
+
     // A post that worked: post/redirect/get, and the page it lands on with its confirmation.
     public async Task<HtmlPage> FollowAsync(HtmlPage posted)
     {

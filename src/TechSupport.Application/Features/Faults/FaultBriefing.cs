@@ -1,6 +1,7 @@
 using Mediator;
 using Microsoft.EntityFrameworkCore;
 using TechSupport.Application.Abstractions;
+using TechSupport.Application.Attachments;
 using TechSupport.Application.Data;
 using TechSupport.Application.Escalation;
 using TechSupport.Application.Features.Shared;
@@ -42,7 +43,8 @@ public sealed record BriefingView(
     IReadOnlyList<BriefingWorkaround> Workarounds,
     BriefingResolution? Resolution,
     IReadOnlyList<FaultRef> RecurringFaults,
-    IReadOnlyList<BriefingEvent> Timeline);
+    IReadOnlyList<BriefingEvent> Timeline,
+    IReadOnlyList<BriefingAttachment> Attachments);
 
 // The next unmet target ("acknowledge", "restore", "resolve"), when it falls due, and whether it is missed or near.
 public sealed record BriefingSla(string? Next, FacilityTime? DueAt, bool Breached, bool AtRisk);
@@ -71,6 +73,10 @@ public sealed record BriefingResolution(string Fix, string? RootCause, string? A
 
 public sealed record BriefingEvent(FacilityTime At, string Actor, FaultEventKind Kind, string Text);
 
+// A file attached to the fault, by name, kind and size; a purged one says when its bytes went (S5).
+public sealed record BriefingAttachment(string FileName, AttachmentKind Kind, long Size, FacilityTime UploadedAt, string UploadedBy,
+    FacilityTime? PurgedAt);
+
 public sealed class FaultBriefingHandler(TechSupportDbContext db, ICurrentUser user, TimeProvider clock, PolicyStore policies,
     ReadAudit reads)
     : IQueryHandler<FaultBriefing, BriefingView>
@@ -93,6 +99,10 @@ public sealed class FaultBriefingHandler(TechSupportDbContext db, ICurrentUser u
             .Select(e => new { e.At, e.ActorName, e.Kind, e.Text })
             .ToListAsync(cancellationToken);
         var people = await db.NamesAsync([fault.ReportedById, fault.AssigneeId], cancellationToken);
+        var attachments = await db.Attachments.AsNoTracking().Where(a => a.FaultId == fault.Id)
+            .OrderBy(a => a.UploadedAt).ThenBy(a => a.FileName).ThenBy(a => a.Id)
+            .Select(a => new { a.FileName, a.Kind, a.Size, a.UploadedAt, a.UploadedByName, a.PurgedAt })
+            .ToListAsync(cancellationToken);
         var recurring = await db.RecurringProblemsAsync(user, [fault], cancellationToken);
         var others = fault.RecurringProblemId is { } problem
             ? recurring.GetValueOrDefault(problem, []).Where(r => r.Id != fault.Id).ToList()
@@ -137,6 +147,8 @@ public sealed class FaultBriefingHandler(TechSupportDbContext db, ICurrentUser u
                 w.AppliedBy, w.Changes, w.Conflicts))],
             view.Resolution is { } r ? new BriefingResolution(r.Fix, r.RootCause, r.AppliesTo, r.Effectiveness, At(r.ResolvedAt)) : null,
             others,
-            [.. timeline.Select(t => new BriefingEvent(At(t.At), t.ActorName, t.Kind, t.Text))]);
+            [.. timeline.Select(t => new BriefingEvent(At(t.At), t.ActorName, t.Kind, t.Text))],
+            [.. attachments.Select(a => new BriefingAttachment(a.FileName, a.Kind, a.Size, At(a.UploadedAt), a.UploadedByName,
+                Maybe(a.PurgedAt)))]);
     }
 }

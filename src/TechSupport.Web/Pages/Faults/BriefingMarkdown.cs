@@ -191,6 +191,19 @@ public static class BriefingMarkdown
         }
 
         Line();
+        Line("## Attachments");
+        Line();
+        if (b.Attachments.Count == 0)
+        {
+            Line("None.");
+        }
+
+        foreach (var attachment in b.Attachments)
+        {
+            Line($"- {Inline(BriefingText.Attachment(attachment))}");
+        }
+
+        Line();
         Line("## Timeline");
         Line();
         foreach (var e in b.Timeline)

@@ -92,6 +92,11 @@ public static class BriefingText
             e.Firmware is { } firmware ? $"firmware {firmware}" : null,
         }.OfType<string>());
 
+    // "scope.png (PNG image, 1.2 KB), attached 23 Nov 10:02 by Dana"; a purged file says when its bytes went (S5).
+    public static string Attachment(BriefingAttachment a) =>
+        $"{a.FileName} ({Labels.Of(a.Kind)}, {Labels.Size(a.Size)}), attached {a.UploadedAt} by {a.UploadedBy}"
+        + (a.PurgedAt is { } purged ? $"; purged on {purged}" : "");
+
     public static string EffectivenessOf(Effectiveness value) => value == Effectiveness.Unverified
         ? "not yet verified"
         : Labels.Of(value).ToLowerInvariant();

@@ -1,6 +1,9 @@
 using Mediator;
 using Microsoft.AspNetCore.Mvc;
+using TechSupport.Application.Abstractions;
+using TechSupport.Application.Attachments;
 using TechSupport.Application.Features.Articles;
+using TechSupport.Application.Features.Attachments;
 using TechSupport.Application.Features.Facility;
 using TechSupport.Application.Features.Faults;
 using TechSupport.Application.Features.Search;
@@ -12,7 +15,8 @@ using TechSupport.Web.Pages.Shared;
 
 namespace TechSupport.Web.Pages.Faults;
 
-public sealed class DetailsModel(ISender sender, HttpCurrentUser me, TimeProvider clock) : MediatedPageModel(sender)
+public sealed class DetailsModel(ISender sender, HttpCurrentUser me, TimeProvider clock, AttachmentStore attachments)
+    : MediatedPageModel(sender)
 {
     private FaultView? _fault;
 
@@ -51,6 +55,17 @@ public sealed class DetailsModel(ISender sender, HttpCurrentUser me, TimeProvide
     public IReadOnlyList<NamedRef> Assignees { get; private set; } = [];
 
     public SimilarView Similar { get; private set; } = new([], false);
+
+    public Page<AttachmentView> Attachments { get; private set; } = new(0, []);
+
+    public long MaxAttachmentBytes => attachments.Settings.MaxBytes;
+
+    public string MaxAttachmentSize => Labels.Size(attachments.Settings.MaxBytes);
+
+    // E5: a locked fault's files are a manager's to add and open (AttachmentAccess); others still see the list.
+    public bool CanAttach => !Fault.AttachmentsLocked || IsManager;
+
+    public bool CanOpenAttachments => !Fault.AttachmentsLocked || IsManager;
 
     // The suite as the facility lists it, for its out-of-service state (E4).
     public SuiteView? Suite { get; private set; }
@@ -179,6 +194,26 @@ public sealed class DetailsModel(ISender sender, HttpCurrentUser me, TimeProvide
         return Done($"The fix for {fault.Number} is marked partly effective");
     }
 
+    // The form is read by the framework (antiforgery comes first), each file spooled to disk past 64 KB; from there
+    // every file goes through the same checks as the API's.
+    public async Task<IActionResult> OnPostUploadAsync(CancellationToken ct)
+    {
+        var target = await Sender.Send(new AttachmentTarget(Id), ct);
+        using var upload = attachments.BeginUpload(target.Classification);
+        // A browser sends an empty part for a file field left empty.
+        foreach (var file in Request.Form.Files.GetFiles("file").Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)))
+        {
+            await using var content = file.OpenReadStream();
+            await upload.AddAsync(content, file.FileName, ct);
+        }
+
+        var attached = await Sender.Send(new AttachFiles(Id, upload.Files), ct);
+        upload.Keep();
+        return Done(attached.Total == 1
+            ? $"{attached.Items[0].FileName} attached to {target.Number}"
+            : $"{attached.Total} files attached to {target.Number}", $"/faults/{Id}#attachments");
+    }
+
     public async Task<IActionResult> OnPostPromoteAsync(CancellationToken ct)
     {
         var (article, existed) = await Sender.Send(new PromoteFault(Id), ct);
@@ -194,6 +229,7 @@ public sealed class DetailsModel(ISender sender, HttpCurrentUser me, TimeProvide
         _fault ??= await Sender.Send(new FaultDetails(Id), ct);
         Timeline = (await Sender.Send(new FaultTimeline(Id), ct)).Items;
         Similar = await Sender.Send(new SimilarFaults(Id), ct);
+        Attachments = await Sender.Send(new FaultAttachments(Id), ct);
         if (Fault.Suite is { } suite)
         {
             Suite = (await Sender.Send(new SuiteList(), ct)).Items.SingleOrDefault(s => s.Id == suite.Id);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc.Rendering;
+using TechSupport.Application.Attachments;
 using TechSupport.Application.Features.Faults;
 using TechSupport.Application.Notifications;
 using TechSupport.Domain;
@@ -98,6 +99,27 @@ public static class Labels
         FaultEventKind.EffectivenessChanged => "Effectiveness changed",
         FaultEventKind.Alert => "Monitoring alert",
         _ => value.ToString(),
+    };
+
+    public static string Of(AttachmentKind value) => value switch
+    {
+        AttachmentKind.Text => "Text",
+        AttachmentKind.Png => "PNG image",
+        AttachmentKind.Jpeg => "JPEG image",
+        AttachmentKind.Gif => "GIF image",
+        AttachmentKind.Pdf => "PDF",
+        AttachmentKind.Json => "JSON",
+        AttachmentKind.Xml => "XML",
+        _ => value.ToString(),
+    };
+
+    // A file's size as people say it: bytes, KB or MB (of 1,024), one decimal.
+    public static string Size(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => (bytes / (1024.0 * 1024)).ToString("0.#", British) + " MB",
+        >= 1024 => (bytes / 1024.0).ToString("0.#", British) + " KB",
+        1 => "1 byte",
+        _ => bytes.ToString("N0", British) + " bytes",
     };
 
     public static string Of(NotificationKind value) => value switch
