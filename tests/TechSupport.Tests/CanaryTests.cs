@@ -34,6 +34,7 @@ public sealed class CanaryTests(CanaryTests.World world) : IClassFixture<CanaryT
         Assert.Contains(Canary, hits, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(Canary, page, StringComparison.OrdinalIgnoreCase);
         Assert.Contains(Canary, await world.Cleared.GetStringAsync($"/api/v1/faults/{world.Hidden}/briefing"), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains(Canary, await world.Cleared.GetStringAsync($"/api/v1/attachments/{world.Attachment}"), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -87,6 +88,9 @@ public sealed class CanaryTests(CanaryTests.World world) : IClassFixture<CanaryT
         await CheckAsync("hidden fault by number", await pages.GetAsync($"/faults/{world.HiddenNumber.ToLowerInvariant()}"));
         await CheckAsync("comment on the hidden fault", await client.PostAsJsonAsync($"/api/v1/faults/{world.Hidden}/comments", new { text = "hello" }));
         await CheckAsync("hidden article", await client.GetAsync($"/api/v1/articles/{world.Article}"));
+        await CheckAsync("hidden attachment", await client.GetAsync($"/api/v1/attachments/{world.Attachment}"));
+        await CheckAsync("hidden attachment's page link", await pages.GetAsync($"/attachments/{world.Attachment}"));
+        await CheckAsync("hidden fault's attachments", await client.GetAsync($"/api/v1/faults/{world.Hidden}/attachments"));
         await CheckAsync("log a fault naming the hidden production", await client.PostAsJsonAsync("/api/v1/faults",
             new { suiteId = world.Suite, title = "x", symptoms = "y", category = "Os", severity = "P3", productionId = world.Production }));
 
@@ -185,6 +189,8 @@ public sealed class CanaryTests(CanaryTests.World world) : IClassFixture<CanaryT
 
         public Guid Article { get; private set; }
 
+        public Guid Attachment { get; private set; }
+
         public List<Guid> MayKnow { get; } = [];
 
         public async Task<HttpClient> ClientAsync(Role role)
@@ -232,6 +238,7 @@ public sealed class CanaryTests(CanaryTests.World world) : IClassFixture<CanaryT
             Hidden = fault.GetProperty("id").GetGuid();
             HiddenNumber = fault.GetProperty("number").GetString()!;
             await Send(Cleared.PostAsJsonAsync($"/api/v1/faults/{Hidden}/comments", new { text = $"Seen again on {Canary} reel 4" }));
+            Attachment = await Cleared.AttachAsync(Hidden, $"{Canary}-scope.log", Encoding.UTF8.GetBytes($"10:02 {Canary} reference lost\n"));
             await Send(Cleared.PostAsJsonAsync($"/api/v1/faults/{Hidden}/assign", new { assigneeId = clearedId }));
             // Time passes unacknowledged: the rules warn and escalate, and tell whom they tell.
             Clock.Advance(TimeSpan.FromHours(3));

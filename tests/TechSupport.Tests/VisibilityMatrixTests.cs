@@ -50,7 +50,8 @@ public sealed partial class VisibilityMatrixTests(VisibilityMatrixTests.World wo
             => Kind.Fault,
         _ when route.StartsWith("/api/v1/articles/{id", StringComparison.Ordinal) || route.StartsWith("/articles/{id", StringComparison.Ordinal)
             => Kind.Article,
-        _ when route.StartsWith("/api/v1/attachments/{id", StringComparison.Ordinal) => Kind.Attachment,
+        _ when route.StartsWith("/api/v1/attachments/{id", StringComparison.Ordinal) || route.StartsWith("/attachments/{id", StringComparison.Ordinal)
+            => Kind.Attachment,
         _ => null,
     };
 
@@ -82,6 +83,7 @@ public sealed partial class VisibilityMatrixTests(VisibilityMatrixTests.World wo
         Assert.True(unknown.Count == 0, "Classify these routes in VisibilityMatrixTests: " + string.Join(", ", unknown));
         Assert.Contains(routes, r => KindOf(r.Pattern) == Kind.Fault && r.IsPage);
         Assert.Contains(routes, r => KindOf(r.Pattern) == Kind.Article && !r.IsPage);
+        Assert.Contains(routes, r => KindOf(r.Pattern) == Kind.Attachment && !r.IsPage);
         Assert.True(routes.Count(r => KindOf(r.Pattern) is not null) >= 25, $"only {routes.Count} routes found");
     }
 
@@ -239,8 +241,11 @@ public sealed partial class VisibilityMatrixTests(VisibilityMatrixTests.World wo
                     title = $"{classification} matrix article", symptoms = "Picture drops", fix = "Reseat the cable", productionId = production,
                 });
                 article.EnsureSuccessStatusCode();
+                var attachment = await Cleared.AttachAsync(fault.GetProperty("id").GetGuid(), "grade-log.txt",
+                    System.Text.Encoding.UTF8.GetBytes($"{classification} matrix log line"));
                 Records[classification] = new Records(new Dictionary<Kind, string>
                 {
+                    [Kind.Attachment] = attachment.ToString(),
                     [Kind.Fault] = fault.GetProperty("id").GetGuid().ToString(),
                     [Kind.FaultNumber] = fault.GetProperty("number").GetString()!.ToLowerInvariant(),
                     [Kind.Article] = (await article.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid().ToString(),

@@ -252,7 +252,9 @@ internal sealed partial class IndexFolder(string root, LuceneAnalysis analysis, 
                 {
                     live = IndexGeneration.Open(folder, analysis, similarity, logger, mustExist: true);
                 }
-                catch (Exception e) when (IsDamage(e))
+                // Opening, Lucene.NET also reports a truncated compound file as an ArgumentException (a slice
+                // past the end of the file).
+                catch (Exception e) when (IsDamage(e) || e is ArgumentException)
                 {
                     Damaged(name!, e); // folder is only set when name is
                     if (!repair)

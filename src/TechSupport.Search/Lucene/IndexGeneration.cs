@@ -373,7 +373,7 @@ internal sealed partial class IndexGeneration : IDisposable
             {
                 CodecUtil.RetrieveChecksum(input);
             }
-            catch (IOException e) when (e is not (CorruptIndexException or FileNotFoundException))
+            catch (Exception e) when (e is ArgumentException || (e is IOException && e is not (CorruptIndexException or FileNotFoundException)))
             {
                 // Lucene.NET says "codec footer mismatch" with a plain IOException; the file opened, so it is damaged.
                 throw new CorruptIndexException($"The file {name} is truncated or corrupt.", e);
