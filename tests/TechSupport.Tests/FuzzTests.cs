@@ -231,3 +231,28 @@ public sealed partial class FuzzTests(FuzzTests.World world) : IClassFixture<Fuz
         private static partial Regex ParameterPattern();
     }
 }
+
+// Finding 3 on the pages: a form's enumeration is exactly one of its names, as on the API.
+public sealed class PageEnumerationTests(TechSupportApp app) : IClassFixture<TechSupportApp>
+{
+    [Theory]
+    [InlineData("P2,P3")]
+    [InlineData("3")]
+    public async Task A_comma_joined_or_numeric_severity_on_the_log_a_fault_form_is_refused_beside_the_field(string severity)
+    {
+        var admin = await app.AdminAsync();
+        var suite = await new SuiteBuilder().SendAsync(admin);
+        var pages = await app.PagesAsync(Role.Operator);
+
+        var answer = await pages.PostAsync("/faults/new", new()
+        {
+            ["SuiteId"] = suite.ToString(), ["Title"] = "No picture on the grade monitor", ["Symptoms"] = "Black since the restart",
+            ["Category"] = "Signal", ["Severity"] = severity,
+        });
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, answer.Status);
+        Assert.Contains("Pick one of: P1, P2, P3, P4.", answer.Text(), StringComparison.Ordinal);
+        var logged = await (await admin.GetAsync($"/api/v1/faults?suiteId={suite}")).JsonAsync();
+        Assert.Equal(0, logged.GetProperty("total").GetInt32());
+    }
+}

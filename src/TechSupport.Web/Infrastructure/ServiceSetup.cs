@@ -91,6 +91,7 @@ public static class ServiceSetup
                 m => m.EndpointMetadata.Add(new Microsoft.AspNetCore.RateLimiting.EnableRateLimitingAttribute(RateLimits.Search)));
         }).AddMvcOptions(o =>
         {
+            o.ModelBinderProviders.Insert(0, new StrictEnumModelBinderProvider());
             o.Filters.Add<PageErrorFilter>();
             o.Filters.Add<FacilityClockFilter>();
         });

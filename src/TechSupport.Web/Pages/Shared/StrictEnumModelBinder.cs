@@ -41,3 +41,10 @@ public sealed class StrictEnumModelBinder : IModelBinder
         return Task.CompletedTask;
     }
 }
+
+// Every enumeration a page binds, from a form or a query string, is read by StrictEnumModelBinder.
+public sealed class StrictEnumModelBinderProvider : IModelBinderProvider
+{
+    public IModelBinder? GetBinder(ModelBinderProviderContext context) =>
+        (Nullable.GetUnderlyingType(context.Metadata.ModelType) ?? context.Metadata.ModelType).IsEnum ? new StrictEnumModelBinder() : null;
+}
