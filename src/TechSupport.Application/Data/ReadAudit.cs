@@ -5,7 +5,7 @@ namespace TechSupport.Application.Data;
 // S6: every read of Confidential or Restricted material (a fault, its briefing, an article, an
 // attachment, an export) leaves an audit event naming who read what, in the same hash chain as the
 // changes. Standard material is read freely and leaves nothing.
-public sealed class ReadAudit(TechSupportDbContext db, WriteGate gate)
+public sealed class ReadAudit(TechSupportDbContext db)
 {
     public const string Action = "Read";
 
@@ -24,7 +24,6 @@ public sealed class ReadAudit(TechSupportDbContext db, WriteGate gate)
             return;
         }
 
-        using var turn = await gate.EnterAsync(ct);
         await db.SaveChangesAsync(ct);
     }
 }

@@ -12,7 +12,8 @@ namespace TechSupport.Application.Data;
 public sealed class TechSupportDbContext(
     DbContextOptions<TechSupportDbContext> options,
     ICurrentUser? currentUser = null,
-    TimeProvider? clock = null)
+    TimeProvider? clock = null,
+    WriteGate? gate = null)
     : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<Suite> Suites => Set<Suite>();
@@ -68,6 +69,12 @@ public sealed class TechSupportDbContext(
         var changes = AuditTrail.Collect(ChangeTracker);
         changes.AddRange(_noted);
         _noted.Clear();
+        // S7: each event names the hash of the one before it, so two saves must not read the same last
+        // event. A command already holds the gate in its transaction; a save outside one (Identity's own
+        // writes: failed sign-ins, enrolment; an audited read) takes it here.
+        using var turn = changes.Count > 0 && Database.CurrentTransaction is null && gate is not null
+            ? await gate.EnterAsync(cancellationToken)
+            : null;
         if (changes.Count > 0)
         {
             var previous = await AuditEvents.AsNoTracking().OrderByDescending(e => e.Id).Select(e => e.Hash)

@@ -11,7 +11,7 @@ namespace TechSupport.Web.Cli;
 // The web app is also the command line: `dotnet run --project src/TechSupport.Web -- <command>`.
 public static class CommandLine
 {
-    private static readonly string[] Verbs = ["migrate", "create-admin", "seed", "reindex", "verify-index", "import"];
+    private static readonly string[] Verbs = ["migrate", "create-admin", "seed", "reindex", "verify-index", "import", "verify-audit"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Verbs.Contains(args[0]);
 
@@ -78,6 +78,7 @@ public static class CommandLine
         root.Subcommands.Add(IndexCommands.Reindex(app, settings));
         root.Subcommands.Add(IndexCommands.VerifyIndex(app, settings));
         root.Subcommands.Add(ImportCommand.Create(app, settings));
+        root.Subcommands.Add(AuditCommand.Verify(app, settings));
         return await root.Parse(args).InvokeAsync();
     }
 
@@ -96,7 +97,7 @@ public static class CommandLine
             return 1;
         }
         catch (Exception ex) when (ex is InvalidOperationException or IOException or DomainRuleException
-            or IndexDriftException or Search.SearchUnavailableException)
+            or IndexDriftException or AuditBrokenException or Search.SearchUnavailableException)
         {
             await Console.Error.WriteLineAsync(ex.Message);
             return 1;

@@ -74,6 +74,7 @@ public static class PipelineSetup
         api.MapEscalationEndpoints();
         api.MapIntegrationEndpoints();
         api.MapNotificationEndpoints();
+        api.MapAuditEndpoints();
         app.MapRazorPages();
     }
 }
