@@ -30,6 +30,8 @@ public sealed partial class VisibilityMatrixTests(VisibilityMatrixTests.World wo
     {
         ["/api/v1/suites/{id:guid}"] = "suites and their equipment are Standard facility records every role sees",
         ["/api/v1/suites/{id:guid}/equipment"] = "suites and their equipment are Standard facility records every role sees",
+        ["/api/v1/suites/{id:guid}/configuration/revisions"] = "a suite's configuration is a Standard facility record; the fault a revision fixed is named only to those who see it (ConfigurationHistoryTests)",
+        ["/api/v1/suites/{id:guid}/configuration/revisions/{number:int}/diff"] = "a suite's configuration is a Standard facility record",
         ["/api/v1/admin/users/{id:guid}/clearances"] = "Admin only (AdministrationSecurityTests); names a user, not classified material",
         ["/api/v1/admin/users/{id:guid}/tier"] = "Admin only; names a user, not classified material",
         ["/api/v1/admin/users/{id:guid}/role"] = "Admin only (AccountAdministrationTests); names a user, not classified material",
@@ -45,7 +47,7 @@ public sealed partial class VisibilityMatrixTests(VisibilityMatrixTests.World wo
 
     public static Kind? KindOf(string route) => route switch
     {
-        _ when route.Contains("{number", StringComparison.Ordinal) => Kind.FaultNumber,
+        _ when route.Contains("{number:regex(^ts-", StringComparison.Ordinal) => Kind.FaultNumber,
         _ when route.StartsWith("/api/v1/faults/{id", StringComparison.Ordinal) || route.StartsWith("/faults/{id", StringComparison.Ordinal)
             => Kind.Fault,
         _ when route.StartsWith("/api/v1/articles/{id", StringComparison.Ordinal) || route.StartsWith("/articles/{id", StringComparison.Ordinal)

@@ -23,6 +23,14 @@ public static class FacilityEndpoints
             return TypedResults.Created($"/api/v1/suites/{id}/equipment/{item.Id}", item);
         });
 
+        suites.MapGet("/{id:guid}/configuration/revisions", async (Guid id, ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ConfigurationRevisions(id), ct)))
+            .WithSummary("The suite's configuration revisions, newest first, each whole.");
+        suites.MapGet("/{id:guid}/configuration/revisions/{number:int}/diff", async (Guid id, int number, string? against,
+                ISender sender, CancellationToken ct) =>
+                TypedResults.Ok(await sender.Send(new ConfigurationRevisionDiff(id, number, Http.Int(against, "against")), ct)))
+            .WithSummary("What revision {number} added, removed and changed, field by field, against revision {against} (default: the one before).");
+
         var productions = api.MapGroup("/productions").WithTags("Facility");
         productions.MapGet("/", async (ISender sender, CancellationToken ct) =>
             TypedResults.Ok(await sender.Send(new ProductionList(), ct)));
