@@ -4,6 +4,8 @@ using TechSupport.Domain;
 
 namespace TechSupport.Web.Endpoints;
 
+public sealed record ConfigurationBody(string? Reason, Guid? FaultId, IReadOnlyList<ComponentInput>? Components);
+
 public sealed record EquipmentBody(EquipmentKind? Kind, string? Make, string? Model, string? Serial, string? Firmware);
 
 public static class FacilityEndpoints
@@ -23,6 +25,12 @@ public static class FacilityEndpoints
             return TypedResults.Created($"/api/v1/suites/{id}/equipment/{item.Id}", item);
         });
 
+        suites.MapPost("/{id:guid}/configuration/revisions", async (Guid id, ConfigurationBody body, ISender sender, CancellationToken ct) =>
+            {
+                var revision = await sender.Send(new RecordConfiguration(id, body.Reason, body.FaultId, body.Components), ct);
+                return TypedResults.Created($"/api/v1/suites/{id}/configuration/revisions/{revision.Number}", revision);
+            })
+            .WithSummary("Record the suite's configuration as it now stands (Engineer and up): a new immutable revision.");
         suites.MapGet("/{id:guid}/configuration/revisions", async (Guid id, ISender sender, CancellationToken ct) =>
                 TypedResults.Ok(await sender.Send(new ConfigurationRevisions(id), ct)))
             .WithSummary("The suite's configuration revisions, newest first, each whole.");
