@@ -62,7 +62,7 @@ public sealed record ConfigurationDiff(
 
     private static List<FieldChange> FieldsOf(ConfigurationComponent before, ConfigurationComponent after)
     {
-        var fields = new List<FieldChange>(2);
+        var fields = new List<FieldChange>(3);
         if (!Equal(before.Version, after.Version))
         {
             fields.Add(new FieldChange("version", Blank(before.Version), Blank(after.Version)));
@@ -71,6 +71,13 @@ public sealed record ConfigurationDiff(
         if (!Equal(before.Settings, after.Settings))
         {
             fields.Add(new FieldChange("settings", Blank(before.Settings), Blank(after.Settings)));
+        }
+
+        // A unit swapped for another of the same model. A side that names no serial (a standard build, kit
+        // recorded before serials were) is no evidence of a swap.
+        if (Blank(before.Serial) is not null && Blank(after.Serial) is not null && !Equal(before.Serial, after.Serial))
+        {
+            fields.Add(new FieldChange("serial", Blank(before.Serial), Blank(after.Serial)));
         }
 
         return fields;
@@ -85,7 +92,8 @@ public sealed record ConfigurationDiff(
     private sealed class ComponentComparer : IEqualityComparer<ConfigurationComponent>
     {
         public bool Equals(ConfigurationComponent? a, ConfigurationComponent? b) =>
-            a is not null && b is not null && SameComponent(a, b) && Equal(a.Version, b.Version) && Equal(a.Settings, b.Settings);
+            a is not null && b is not null && SameComponent(a, b) && Equal(a.Version, b.Version) && Equal(a.Settings, b.Settings)
+            && (Blank(a.Serial) is null || Blank(b.Serial) is null || Equal(a.Serial, b.Serial));
 
         public int GetHashCode(ConfigurationComponent c) =>
             HashCode.Combine(c.Kind, Blank(c.Vendor)?.ToUpperInvariant(), Blank(c.Product)?.ToUpperInvariant());

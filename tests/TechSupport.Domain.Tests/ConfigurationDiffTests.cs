@@ -79,4 +79,13 @@ public sealed class ConfigurationDiffTests
 
         Assert.Equal(new FieldChange("version", "12.9", null), Assert.Single(Assert.Single(diff.Changed).Fields));
     }
+
+    [Fact]
+    public void A_unit_swapped_for_another_of_the_same_model_changes_its_serial()
+    {
+        var diff = ConfigurationDiff.Between([Monitor with { Serial = "S-1001" }], [Monitor with { Serial = "S-2002" }]);
+
+        Assert.Equal(new FieldChange("serial", "S-1001", "S-2002"), Assert.Single(Assert.Single(diff.Changed).Fields));
+        Assert.True(ConfigurationDiff.Between([Monitor], [Monitor with { Serial = "S-1001" }]).Same);
+    }
 }

@@ -1295,6 +1295,8 @@ namespace TechSupport.Migrations.SqlServer.Migrations
                             b1.Property<string>("Product")
                                 .IsRequired();
 
+                            b1.Property<string>("Serial");
+
                             b1.Property<string>("Settings");
 
                             b1.Property<string>("Vendor")

@@ -1277,6 +1277,8 @@ namespace TechSupport.Migrations.Sqlite.Migrations
                             b1.Property<string>("Product")
                                 .IsRequired();
 
+                            b1.Property<string>("Serial");
+
                             b1.Property<string>("Settings");
 
                             b1.Property<string>("Vendor")

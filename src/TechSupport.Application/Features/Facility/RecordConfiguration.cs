@@ -7,7 +7,8 @@ using TechSupport.Domain;
 
 namespace TechSupport.Application.Features.Facility;
 
-public sealed record ComponentInput(EquipmentKind? Kind, string? Product, string? Vendor, string? Version, string? Settings);
+public sealed record ComponentInput(EquipmentKind? Kind, string? Product, string? Vendor, string? Version, string? Settings,
+    string? Serial = null);
 
 // An engineer records a suite's whole configuration as it now stands: a new immutable revision with its
 // author, time, reason and, optionally, the fault it fixes. Nothing before it is changed (PC8).
@@ -27,7 +28,8 @@ public sealed class RecordConfigurationValidator : AbstractValidator<RecordConfi
             .Must(c => c!.Count <= MostComponents).WithMessage($"At most {MostComponents} components.")
             .Must(c => c!.All(i => i is not null)).WithMessage("Every component needs its kind and product.")
             .Must(c => c!.Where(i => i is { Kind: not null, Product: not null })
-                    .GroupBy(i => (i.Kind, Key(i.Vendor), Key(i.Product), Key(i.Version), Key(i.Settings))).All(g => g.Count() == 1))
+                    .GroupBy(i => (i.Kind, Key(i.Vendor), Key(i.Product), Key(i.Version), Key(i.Settings), Key(i.Serial)))
+                    .All(g => g.Count() == 1))
                 .WithMessage("A component is listed twice; list each once (two identical units differ by their settings or serial).");
         RuleForEach(x => x.Components).ChildRules(c =>
         {
@@ -36,6 +38,7 @@ public sealed class RecordConfigurationValidator : AbstractValidator<RecordConfi
             c.RuleFor(i => i.Vendor).MaximumLength(200);
             c.RuleFor(i => i.Version).MaximumLength(100);
             c.RuleFor(i => i.Settings).MaximumLength(500);
+            c.RuleFor(i => i.Serial).MaximumLength(100);
         }).When(x => x.Components is not null && x.Components.All(i => i is not null));
     }
 
@@ -61,7 +64,8 @@ public sealed class RecordConfigurationHandler(TechSupportDbContext db, ICurrent
         var latest = await db.ConfigurationRevisions.Where(r => r.SuiteId == command.SuiteId)
             .MaxAsync(r => (int?)r.Number, cancellationToken) ?? 0;
         var components = command.Components!.Select(c => new ConfigurationComponent(c.Kind!.Value, c.Product!.Trim(),
-            c.Vendor?.Trim() ?? "", c.Version?.Trim() ?? "", string.IsNullOrWhiteSpace(c.Settings) ? null : c.Settings.Trim()));
+            c.Vendor?.Trim() ?? "", c.Version?.Trim() ?? "", string.IsNullOrWhiteSpace(c.Settings) ? null : c.Settings.Trim(),
+            string.IsNullOrWhiteSpace(c.Serial) ? null : c.Serial.Trim()));
         var now = clock.GetUtcNow();
         var revision = ConfigurationRevision.Next(command.SuiteId, latest, components, user.Actor.Id, command.Reason!, command.FaultId, now);
         db.ConfigurationRevisions.Add(revision);
