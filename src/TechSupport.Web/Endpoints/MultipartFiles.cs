@@ -10,6 +10,8 @@ namespace TechSupport.Web.Endpoints;
 // buffered in memory beyond one read, and the form limits of the framework never come into it.
 internal static class MultipartFiles
 {
+    public const string Malformed = "The upload is not well-formed multipart/form-data; send each file in a part named file.";
+
     private const int MaxBoundaryLength = 70;
 
     public static async Task ReadAsync(HttpRequest request, PendingUpload upload, AttachmentSettings settings, CancellationToken ct)
@@ -33,7 +35,7 @@ internal static class MultipartFiles
             size.MaxRequestBodySize = null;
         }
 
-        var body = new UploadStream(request.Body, settings.MaxUploadBytes, tooBig);
+        var body = new LimitedStream(request.Body, settings.MaxUploadBytes, "file", tooBig, Malformed);
         var reader = new MultipartReader(boundary, body) { HeadersCountLimit = 16, HeadersLengthLimit = 16 * 1024 };
         while (await NextAsync(reader, ct) is { } section)
         {
@@ -51,7 +53,7 @@ internal static class MultipartFiles
             }
 
             var name = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
-            await upload.AddAsync(new UploadStream(section.Body, long.MaxValue, tooBig), name, ct);
+            await upload.AddAsync(new LimitedStream(section.Body, long.MaxValue, "file", tooBig, Malformed), name, ct);
         }
 
         if (upload.Files.Count == 0)
@@ -68,7 +70,7 @@ internal static class MultipartFiles
         }
         catch (Exception ex) when (ex is IOException or InvalidDataException)
         {
-            throw Invalid.Field("file", UploadStream.Malformed);
+            throw Invalid.Field("file", Malformed);
         }
     }
 }

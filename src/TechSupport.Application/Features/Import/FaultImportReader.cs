@@ -31,7 +31,7 @@ public static class FaultImportReader
 
     public static async Task<FaultImportBatch> ReadAsync(Stream body, ImportFormat format, CancellationToken ct)
     {
-        var limited = new LimitedStream(body, MaxBytes);
+        var limited = new LimitedStream(body, MaxBytes, "body", TooBig);
         var batch = new Batch();
         switch (format)
         {

@@ -1,13 +1,11 @@
-using TechSupport.Application.Abstractions;
+namespace TechSupport.Application.Abstractions;
 
-namespace TechSupport.Web.Endpoints;
-
-// A request body, or one part of it, read as an upload: at most `limit` bytes, and a body that breaks off or is not
-// well-formed multipart answers 400 naming `file` instead of surfacing as a server error. It never closes the body.
-internal sealed class UploadStream(Stream inner, long limit, string tooBig) : Stream
+// Reads at most `limit` bytes of a body whose length may not be known in advance (chunked uploads),
+// failing as bad input naming `field` once it would go past the limit. With `malformed`, a body that
+// breaks off or is not well formed is bad input naming the field too, not a server error. It never
+// closes the body.
+public sealed class LimitedStream(Stream inner, long limit, string field, string tooBig, string? malformed = null) : Stream
 {
-    public const string Malformed = "The upload is not well-formed multipart/form-data; send each file in a part named file.";
-
     private long _read;
 
     public override bool CanRead => true;
@@ -29,9 +27,9 @@ internal sealed class UploadStream(Stream inner, long limit, string tooBig) : St
         {
             return Count(inner.Read(buffer));
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException)
+        catch (Exception ex) when (malformed is not null && ex is IOException or InvalidDataException)
         {
-            throw Invalid.Field("file", Malformed);
+            throw Invalid.Field(field, malformed);
         }
     }
 
@@ -41,9 +39,9 @@ internal sealed class UploadStream(Stream inner, long limit, string tooBig) : St
         {
             return Count(await inner.ReadAsync(buffer, cancellationToken));
         }
-        catch (Exception ex) when (ex is IOException or InvalidDataException)
+        catch (Exception ex) when (malformed is not null && ex is IOException or InvalidDataException)
         {
-            throw Invalid.Field("file", Malformed);
+            throw Invalid.Field(field, malformed);
         }
     }
 
@@ -63,6 +61,6 @@ internal sealed class UploadStream(Stream inner, long limit, string tooBig) : St
     private int Count(int read)
     {
         _read += read;
-        return _read > limit ? throw Invalid.Field("file", tooBig) : read;
+        return _read > limit ? throw Invalid.Field(field, tooBig) : read;
     }
 }
